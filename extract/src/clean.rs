@@ -1,0 +1,168 @@
+//! Paragraphs, and which of them are page chrome rather than article text.
+//!
+//! Scraped pages carry navigation, ads and comment widgets ("Connect with us",
+//! "Advertisement. Scroll to continue reading.", "Related Sources: • Source 1").
+//! Such paragraphs are marked [`ParagraphKind::Boilerplate`]: they are neither
+//! words nor claims, but they stay in the text so every offset still points
+//! into the article exactly as read.
+
+use crate::span::Span;
+use serde::Serialize;
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    /// Article prose.
+    Body,
+    /// A short line without closing punctuation: a title or section heading.
+    Heading,
+    /// Page chrome: navigation, ads, comment widgets, copyright lines.
+    Boilerplate,
+}
+
+/// One line-delimited paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    /// Byte span of the paragraph, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// Body, heading or boilerplate.
+    pub kind: ParagraphKind,
+}
+
+/// Whole lines (lowercased, trimmed, trailing punctuation ignored) that are chrome.
+const CHROME_LINES: &[&str] = &[
+    "connect with us",
+    "hi, what are you looking for",
+    "advertisement",
+    "advertisement. scroll to continue reading",
+    "scroll to continue reading",
+    "click to comment",
+    "leave a reply",
+    "leave a comment",
+    "you may also like",
+    "related sources",
+    "related sources:",
+    "related",
+    "related articles",
+    "read more",
+    "share this",
+    "share this article",
+    "follow us",
+    "subscribe",
+    "sign up",
+    "comments",
+    "print",
+    "email",
+];
+
+/// Line prefixes (lowercased) that mark chrome.
+const CHROME_PREFIXES: &[&str] = &[
+    "copyright",
+    "©",
+    "your email address will not be published",
+    "sign up for",
+    "subscribe to",
+    "click here to",
+    "follow us on",
+    "related sources:",
+    "read more:",
+    "advertisement",
+    "all rights reserved",
+];
+
+/// Split `text` into line paragraphs and classify each.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        let end = offset + line.trim_end().len();
+        offset += line.len();
+        if start >= end {
+            continue;
+        }
+        let span = Span::new(start, end);
+        out.push(Paragraph {
+            span,
+            kind: classify(span.slice(text)),
+        });
+    }
+    out
+}
+
+fn classify(line: &str) -> ParagraphKind {
+    if is_chrome(line) {
+        return ParagraphKind::Boilerplate;
+    }
+    let words = line.split_whitespace().count();
+    let last = line.chars().last().unwrap_or(' ');
+    let closed = matches!(
+        last,
+        '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ':' | '…'
+    );
+    if !closed && words <= 20 {
+        ParagraphKind::Heading
+    } else {
+        ParagraphKind::Body
+    }
+}
+
+fn is_chrome(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let bare = lower.trim_end_matches(['.', '?', '!', ':', ' ']);
+    if CHROME_LINES.contains(&bare) || CHROME_LINES.contains(&lower.as_str()) {
+        return true;
+    }
+    if CHROME_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower.contains("all rights reserved")
+    {
+        return true;
+    }
+    // Bullet lists of links: "• Source 1 • Source 2".
+    if lower.starts_with('•') || lower.starts_with('·') {
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, ParagraphKind)> {
+        paragraphs(text)
+            .into_iter()
+            .map(|p| (p.span.slice(text).to_string(), p.kind))
+            .collect()
+    }
+
+    #[test]
+    fn marks_page_chrome() {
+        let text = "Connect with us\n\nTrump said it was fine.\nAdvertisement. Scroll to continue reading.\nRelated Sources:\n• Source 1 • Source 2\nCopyright © 2023 Hard News";
+        let k = kinds(text);
+        assert_eq!(k[0].1, ParagraphKind::Boilerplate);
+        assert_eq!(k[1].1, ParagraphKind::Body);
+        assert!(
+            k[2..]
+                .iter()
+                .all(|(_, kind)| *kind == ParagraphKind::Boilerplate),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn short_unpunctuated_lines_are_headings() {
+        let k =
+            kinds("White House Response and Russian Reaction\nThe White House did not respond.");
+        assert_eq!(k[0].1, ParagraphKind::Heading);
+        assert_eq!(k[1].1, ParagraphKind::Body);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "  indented line.  \r\nnext.";
+        let p = paragraphs(text);
+        assert_eq!(p[0].span.slice(text), "indented line.");
+        assert_eq!(p[1].span.slice(text), "next.");
+    }
+}

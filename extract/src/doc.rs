@@ -1,0 +1,117 @@
+//! The analysed text every later stage reads: paragraphs, sentences, tokens and
+//! quotes of one article, all as byte spans into its text.
+
+use crate::clean::{paragraphs, Paragraph, ParagraphKind};
+use crate::quotes::{find_quotes, QuoteSpan};
+use crate::sentences::{sentences, Sentence};
+use crate::span::Span;
+use crate::tokens::{tokenize, Token};
+
+/// One article's text, segmented.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    /// The article text as read.
+    pub text: &'a str,
+    /// Line paragraphs with their kind.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens of non-boilerplate paragraphs, in text order.
+    pub tokens: Vec<Token>,
+    /// Index of each token's sentence.
+    pub token_sentence: Vec<usize>,
+    /// Whether each token lies inside a direct quote (marks included).
+    pub token_in_quote: Vec<bool>,
+    /// Direct quotes found by their marks.
+    pub quotes: Vec<QuoteSpan>,
+    /// For each sentence, its token range `[start, end)`.
+    pub sentence_tokens: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    /// Segment `text`.
+    pub fn new(text: &'a str) -> Self {
+        let paragraphs = paragraphs(text);
+        let sentences = sentences(text, &paragraphs);
+        let quotes = find_quotes(text, &paragraphs);
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut token_sentence = Vec::with_capacity(text.len() / 5);
+        let mut sentence_tokens = Vec::with_capacity(sentences.len());
+        for (si, s) in sentences.iter().enumerate() {
+            let before = tokens.len();
+            if s.kind != ParagraphKind::Boilerplate {
+                tokenize(text, s.span, &mut tokens);
+            }
+            token_sentence.resize(tokens.len(), si);
+            sentence_tokens.push((before, tokens.len()));
+        }
+        let mut token_in_quote = vec![false; tokens.len()];
+        let mut qi = 0;
+        for (ti, t) in tokens.iter().enumerate() {
+            while qi < quotes.len() && quotes[qi].outer.end <= t.span.start {
+                qi += 1;
+            }
+            if qi < quotes.len() && quotes[qi].outer.start <= t.span.start {
+                token_in_quote[ti] = true;
+            }
+        }
+        Doc {
+            text,
+            paragraphs,
+            sentences,
+            tokens,
+            token_sentence,
+            token_in_quote,
+            quotes,
+            sentence_tokens,
+        }
+    }
+
+    /// The token text at index `i`.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.tokens[i].span.slice(self.text)
+    }
+
+    /// Paragraph index of token `i`.
+    pub fn token_paragraph(&self, i: usize) -> usize {
+        self.sentences[self.token_sentence[i]].paragraph
+    }
+
+    /// Token range `[start, end)` of the paragraph holding token `i`.
+    pub fn paragraph_tokens(&self, i: usize) -> (usize, usize) {
+        let p = self.token_paragraph(i);
+        let mut start = i;
+        while start > 0 && self.token_paragraph(start - 1) == p {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < self.tokens.len() && self.token_paragraph(end) == p {
+            end += 1;
+        }
+        (start, end)
+    }
+
+    /// Token range `[first, last + 1)` covering the byte span (tokens that overlap it).
+    pub fn tokens_in(&self, span: Span) -> Option<(usize, usize)> {
+        let first = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        (first < end).then_some((first, end))
+    }
+
+    /// Byte span covered by tokens `[start, end)`.
+    pub fn token_span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+    }
+
+    /// Number of words in `span`: whitespace-separated chunks holding a letter or digit.
+    pub fn words_in(&self, span: Span) -> usize {
+        count_words(span.slice(self.text))
+    }
+}
+
+/// Whitespace-separated chunks holding at least one letter or digit.
+pub fn count_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}

@@ -1,0 +1,57 @@
+//! The errors of the extraction crate.
+
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong while reading a corpus or annotations.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// A file or directory could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// One input record is bad (malformed JSON, invalid UTF-8, missing text, …).
+    #[error("{}:{line}: {reason}", path.display())]
+    Input {
+        /// The file holding the record.
+        path: PathBuf,
+        /// 1-based line of the record (0 when the whole file is at fault).
+        line: usize,
+        /// What is wrong, in words a user can act on.
+        reason: String,
+    },
+    /// A path that is neither a directory nor a known corpus file type.
+    #[error("{}: not a corpus (expected a directory, .txt, .md, .jsonl, .jsonl.gz or .csv)", path.display())]
+    UnknownInput {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A model file that cannot be parsed.
+    #[error("{}: not a credence attribution model", path.display())]
+    BadModel {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl ExtractError {
+    /// An I/O error on `path`.
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// A bad record at `path:line`.
+    pub fn input(path: &Path, line: usize, reason: impl Into<String>) -> Self {
+        Self::Input {
+            path: path.to_path_buf(),
+            line,
+            reason: reason.into(),
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! credence-report: the writers of everything credence outputs — CSV tables,
+//! per-article JSONL, and Markdown.
+
+pub mod eval;

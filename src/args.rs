@@ -1,0 +1,106 @@
+//! Command-line arguments (clap derive), one struct per subcommand.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// credence: score news articles and outlets by how well they are sourced.
+#[derive(Debug, Parser)]
+#[command(name = "credence", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The main job: read a corpus and write every table into OUT/.
+    Run(ExtractArgs),
+    /// Extraction only: quotes, attributions and claims tables into OUT/.
+    Extract(ExtractArgs),
+    /// Measure extraction against brat standoff annotations (e.g. PolNeAR).
+    Eval(EvalArgs),
+    /// Train the attribution tagger from brat standoff annotations.
+    Train(TrainArgs),
+}
+
+/// Where the articles come from and how to read them.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Corpus paths: directories of .txt/.md (+ manifest.csv), .jsonl, .jsonl.gz or .csv files.
+    #[arg(required = true)]
+    pub corpus: Vec<PathBuf>,
+    /// Record bad records in rejects.csv and continue instead of stopping at the first.
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Name of the id field in JSONL/CSV input.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// Name of the outlet field.
+    #[arg(long, default_value = "outlet", value_name = "NAME")]
+    pub outlet_field: String,
+    /// Name of the URL field.
+    #[arg(long, default_value = "url", value_name = "NAME")]
+    pub url_field: String,
+    /// Name of the publication date field.
+    #[arg(long, default_value = "published", value_name = "NAME")]
+    pub published_field: String,
+    /// Name of the headline field.
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_field: String,
+    /// Name of the body text field.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+}
+
+/// `credence extract` / `credence run`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output directory (created if missing).
+    #[arg(short, long, value_name = "OUT")]
+    pub out: PathBuf,
+}
+
+/// `credence eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Directory of brat `.ann` files (`<article id>[_<annotator>].ann`).
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// Input.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Use this model file instead of the one built into credence.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Print the evaluation as JSON instead of a Markdown table.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the predictions as brat `.ann` files into DIR, for inspection.
+    #[arg(long, value_name = "DIR")]
+    pub write_ann: Option<PathBuf>,
+}
+
+/// `credence train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Directory of brat `.ann` files.
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// Input.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Where to write the model file.
+    #[arg(short, long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 8)]
+    pub epochs: usize,
+}

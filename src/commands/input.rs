@@ -1,0 +1,36 @@
+//! Turning input arguments into a read corpus.
+
+use crate::args::InputArgs;
+use anyhow::Context;
+use credence_extract::corpus::{read_corpus, Corpus, FieldNames, ReadOptions};
+
+/// Read options from the arguments.
+pub fn read_options(args: &InputArgs) -> ReadOptions {
+    ReadOptions {
+        fields: FieldNames {
+            id: args.id_field.clone(),
+            outlet: args.outlet_field.clone(),
+            url: args.url_field.clone(),
+            published: args.published_field.clone(),
+            title: args.title_field.clone(),
+            text: args.text_field.clone(),
+        },
+        keep_going: args.keep_going,
+    }
+}
+
+/// Read the corpus named by the arguments.
+pub fn read(args: &InputArgs) -> anyhow::Result<Corpus> {
+    read_corpus(&args.corpus, &read_options(args)).context("reading the corpus")
+}
+
+/// Configure the global thread pool.
+pub fn threads(args: &InputArgs) -> anyhow::Result<()> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("configuring threads")?;
+    }
+    Ok(())
+}
