@@ -219,6 +219,9 @@ pub const CUE_WORDS: &[&str] = &[
     "signaled",
     "signalled",
     "hinted",
+    "announcing", "indicating", "indicated", "assuring", "calling", "emphasizing", "explaining",
+    "suggesting", "insisting", "urging", "warning", "acknowledging", "recounting", "commenting",
+    "stressing", "declaring", "writing", "tweeting", "posting", "remarking", "believing",
 ];
 
 /// Templates for the cue tagger at token `i`; `prev` is the previous label.

@@ -1,0 +1,346 @@
+//! Who a source is: its type (person, organization, outlet, document,
+//! anonymous, unknown) and one canonical name per source within an article
+//! ("Steve Witkoff", "Witkoff", "the American envoy" → "Steve Witkoff").
+//!
+//! Rules over small lexicons: typing a span that the tagger already found is
+//! a job rules do well and can explain.
+
+use serde::Serialize;
+
+/// The kind of a source, as in `DESIGN.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceType {
+    /// A named person.
+    Person,
+    /// A named organisation (White House, Kremlin, a ministry, a company).
+    Organization,
+    /// A news outlet (Bloomberg, "the news agency").
+    Outlet,
+    /// A document (a transcript, a recording, a post, a report, a poll).
+    Document,
+    /// Unnamed people ("officials", "critics", "a former senior official").
+    Anonymous,
+    /// Could not be typed (an unresolved pronoun, for example).
+    Unknown,
+}
+
+impl SourceType {
+    /// The name used in CSV output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::Person => "person",
+            SourceType::Organization => "organization",
+            SourceType::Outlet => "outlet",
+            SourceType::Document => "document",
+            SourceType::Anonymous => "anonymous",
+            SourceType::Unknown => "unknown",
+        }
+    }
+
+    /// Named sources (person, organization, outlet, document) count towards `named_sourcing`.
+    pub fn is_named(self) -> bool {
+        matches!(self, SourceType::Person | SourceType::Organization | SourceType::Outlet | SourceType::Document)
+    }
+}
+
+/// Outlets, with their canonical names. Matched case-sensitively on words.
+const OUTLETS: &[(&str, &str)] = &[
+    ("Bloomberg News", "Bloomberg"),
+    ("Bloomberg", "Bloomberg"),
+    ("Reuters", "Reuters"),
+    ("Associated Press", "Associated Press"),
+    ("AP", "Associated Press"),
+    ("AFP", "AFP"),
+    ("Agence France-Presse", "AFP"),
+    ("CNN", "CNN"),
+    ("Fox News", "Fox News"),
+    ("MSNBC", "MSNBC"),
+    ("NBC News", "NBC News"),
+    ("NBC", "NBC News"),
+    ("ABC News", "ABC News"),
+    ("CBS News", "CBS News"),
+    ("BBC", "BBC"),
+    ("NPR", "NPR"),
+    ("New York Times", "The New York Times"),
+    ("Washington Post", "The Washington Post"),
+    ("Wall Street Journal", "The Wall Street Journal"),
+    ("Politico", "Politico"),
+    ("Axios", "Axios"),
+    ("The Guardian", "The Guardian"),
+    ("Breitbart", "Breitbart"),
+    ("The Hill", "The Hill"),
+    ("Financial Times", "Financial Times"),
+    ("TASS", "TASS"),
+    ("Interfax", "Interfax"),
+    ("RIA Novosti", "RIA Novosti"),
+    ("Al Jazeera", "Al Jazeera"),
+    ("USA Today", "USA Today"),
+    ("Daily Mail", "Daily Mail"),
+];
+
+/// Common nouns that name an outlet ("the news agency said").
+const OUTLET_NOUNS: &[&str] = &["news agency", "agency", "newspaper", "outlet", "network", "broadcaster", "paper", "magazine", "news outlet", "wire service"];
+
+/// Head nouns of documents.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "transcript", "recording", "recordings", "report", "reports", "statement", "post", "posts", "memo",
+    "letter", "document", "documents", "filing", "study", "survey", "poll", "polls", "data", "analysis",
+    "video", "tweet", "tweets", "email", "emails", "readout", "release", "records", "figures", "review",
+    "audit", "ruling", "complaint", "indictment", "lawsuit", "affidavit", "text", "message", "messages",
+    "website", "account", "call", "leak", "audio", "footage", "research", "estimates", "book", "essay",
+];
+
+/// Names that make a span a document wherever they appear.
+const DOCUMENT_NAMES: &[&str] = &["Truth Social", "Twitter", "X post", "Facebook", "Instagram", "Telegram"];
+
+/// Head nouns of organisations.
+const ORG_NOUNS: &[&str] = &[
+    "White House", "Kremlin", "Pentagon", "Congress", "Senate", "House", "Department", "Ministry",
+    "Agency", "Committee", "Campaign", "campaign", "Party", "Council", "University", "Institute",
+    "Commission", "Administration", "administration", "Government", "government", "Police", "police",
+    "Court", "court", "Bureau", "Office", "Foundation", "Center", "Centre", "Association", "Union",
+    "Corp", "Inc", "Company", "company", "Group", "Bank", "Fund", "Caucus", "NATO", "FBI", "CIA", "EU",
+    "UN", "United Nations", "State Department", "Justice Department", "ministry", "embassy", "Embassy",
+    "spokesman's office", "military", "army", "Army", "prosecutors' office", "RNC", "DNC", "GOP",
+];
+
+/// Head nouns of unnamed people.
+const ANONYMOUS_NOUNS: &[&str] = &[
+    "official", "officials", "critic", "critics", "analyst", "analysts", "observer", "observers",
+    "adviser", "advisers", "advisor", "advisors", "expert", "experts", "source", "sources", "people",
+    "person", "aide", "aides", "diplomat", "diplomats", "lawmaker", "lawmakers", "someone", "others",
+    "insider", "insiders", "resident", "residents", "witness", "witnesses", "ally", "allies",
+    "supporter", "supporters", "opponent", "opponents", "commentator", "commentators", "economist",
+    "economists", "strategist", "strategists", "staffer", "staffers", "member", "members", "leader",
+    "leaders", "voter", "voters", "skeptic", "skeptics", "some", "many", "several", "few", "most",
+    "republicans", "democrats", "negotiators", "investigators", "scientists", "researchers", "activists",
+    "executives", "officers", "spokesperson", "spokesman", "spokeswoman", "representative",
+    "representatives", "delegates", "partners",
+];
+
+/// Words that open an unnamed-person phrase.
+const INDEFINITE: &[&str] = &["a", "an", "some", "many", "several", "one", "two", "three", "other", "others", "most", "few", "certain", "numerous", "various", "unnamed", "anonymous"];
+
+/// Title and role words stripped from a person's name.
+const TITLES: &[&str] = &[
+    "President", "president", "Vice", "Rep.", "Sen.", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.",
+    "Secretary", "secretary", "Envoy", "envoy", "Special", "special", "Army", "U.S.", "US", "American",
+    "Russian", "Ukrainian", "Democratic", "Republican", "Democrat", "GOP", "Senator", "Representative",
+    "Governor", "Speaker", "Leader", "Minister", "minister", "Prime", "Foreign", "Chancellor",
+    "Ambassador", "ambassador", "Gen.", "Lt.", "Col.", "Adm.", "Sgt.", "Capt.", "Judge", "Justice",
+    "Chairman", "Chairwoman", "Chair", "Director", "director", "Attorney", "General", "Mayor", "Pope",
+    "King", "Queen", "Prince", "Former", "former", "Senior", "senior", "Deputy", "deputy", "Press",
+    "White", "House", "communications", "spokesman", "spokeswoman", "Spokesman", "Spokeswoman",
+    "Commander", "Chief", "Rev.", "Sheriff", "Supreme", "Leader", "CEO", "Founder", "Israeli",
+    "Chinese", "British", "French", "German", "Kremlin", "aide", "adviser", "Adviser",
+];
+
+const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her", "i", "me", "his"];
+const PRONOUNS_GROUP: &[&str] = &["they", "we", "them", "us"];
+const PRONOUNS_RELATIVE: &[&str] = &["who", "which", "that", "it"];
+
+/// The class of a source span, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mention {
+    /// A personal pronoun ("he", "she").
+    PersonPronoun,
+    /// A group pronoun ("they", "we").
+    GroupPronoun,
+    /// A relative pronoun ("who", "which") — refers to the noun before it.
+    Relative,
+    /// A typed, named mention with its canonical name and the role words seen in it.
+    Named {
+        /// Source type.
+        kind: SourceType,
+        /// Canonical name.
+        name: String,
+        /// Lowercased role words from the title ("envoy", "president").
+        roles: Vec<String>,
+    },
+    /// A definite description of a role ("the American envoy").
+    Role(String),
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')' || c == '—' || c == '–')
+        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '\'' | ':' | ';')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Classify the text of a source span.
+pub fn classify(text: &str) -> Mention {
+    let text = text.trim().trim_end_matches([',', '.', ':']);
+    let ws = words(text);
+    let Some(first) = ws.first() else {
+        return Mention::Named { kind: SourceType::Unknown, name: String::new(), roles: Vec::new() };
+    };
+    let lower_first = first.to_lowercase();
+    if ws.len() == 1 {
+        if PRONOUNS_PERSON.contains(&lower_first.as_str()) {
+            return Mention::PersonPronoun;
+        }
+        if PRONOUNS_GROUP.contains(&lower_first.as_str()) {
+            return Mention::GroupPronoun;
+        }
+        if PRONOUNS_RELATIVE.contains(&lower_first.as_str()) {
+            return Mention::Relative;
+        }
+    }
+    // The head phrase: before the first comma (an appositive follows it).
+    let head_text = text.split(',').next().unwrap_or(text).trim();
+    let head = words(head_text);
+    let lower_head: Vec<String> = head.iter().map(|w| w.to_lowercase()).collect();
+
+    for name in DOCUMENT_NAMES {
+        if contains_phrase(text, name) {
+            return named(SourceType::Document, strip_determiner(head_text));
+        }
+    }
+    for (needle, canonical) in OUTLETS {
+        if contains_phrase(head_text, needle) {
+            let last = lower_head.last().map(String::as_str).unwrap_or("");
+            let kind = if DOCUMENT_NOUNS.contains(&last) { SourceType::Document } else { SourceType::Outlet };
+            let name = if kind == SourceType::Outlet { (*canonical).to_string() } else { strip_determiner(head_text) };
+            return named(kind, name);
+        }
+    }
+    let last = lower_head.last().cloned().unwrap_or_default();
+    let starts_definite = lower_first == "the" || lower_first == "this" || lower_first == "that";
+    let lower_text = head_text.to_lowercase();
+    if starts_definite && OUTLET_NOUNS.iter().any(|n| lower_text.ends_with(n)) {
+        return named(SourceType::Outlet, strip_determiner(head_text));
+    }
+    if DOCUMENT_NOUNS.contains(&last.as_str()) {
+        return named(SourceType::Document, strip_determiner(head_text));
+    }
+    let has_name = head.iter().enumerate().any(|(i, w)| is_cap(w) && !TITLES.contains(w) && !(i == 0 && INDEFINITE.contains(&w.to_lowercase().as_str())) && w.to_lowercase() != "the");
+    let anonymous_head = ANONYMOUS_NOUNS.contains(&last.as_str()) || lower_text.contains("familiar with");
+    let indefinite = INDEFINITE.contains(&lower_first.as_str());
+    if anonymous_head && (indefinite || !starts_definite && !has_name || last.ends_with('s') && !has_name) {
+        return named(SourceType::Anonymous, lowercase_first(head_text));
+    }
+    if anonymous_head && indefinite {
+        return named(SourceType::Anonymous, lowercase_first(head_text));
+    }
+    if ORG_NOUNS.iter().any(|n| contains_phrase(head_text, n)) && !person_like(&head) {
+        return named(SourceType::Organization, strip_determiner(head_text));
+    }
+    if has_name {
+        let (name, roles) = person_name(&head);
+        if !name.is_empty() {
+            return Mention::Named { kind: SourceType::Person, name, roles };
+        }
+    }
+    if starts_definite {
+        return Mention::Role(last);
+    }
+    if anonymous_head {
+        return named(SourceType::Anonymous, lowercase_first(head_text));
+    }
+    named(SourceType::Unknown, head_text.to_string())
+}
+
+fn named(kind: SourceType, name: String) -> Mention {
+    Mention::Named { kind, name, roles: Vec::new() }
+}
+
+/// A name ends the head phrase with two or more capitalised non-title words
+/// ("communications director Steven Cheung").
+fn person_like(head: &[&str]) -> bool {
+    let tail = head.iter().rev().take_while(|w| is_cap(w) && !TITLES.contains(w)).count();
+    tail >= 2 && !ORG_NOUNS.iter().any(|n| head.last().is_some_and(|l| l == n))
+}
+
+/// The last run of capitalised non-title words, and the role words before it.
+fn person_name(head: &[&str]) -> (String, Vec<String>) {
+    let mut end = head.len();
+    while end > 0 && !is_cap(head[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && is_cap(head[start - 1]) && !TITLES.contains(&head[start - 1]) {
+        start -= 1;
+    }
+    // Initials and particles inside names: "Jr.", "de", "van".
+    let name = head[start..end].join(" ");
+    let roles = head[..start]
+        .iter()
+        .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
+        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "and" | "former" | "senior" | "u.s" | "mr" | "mrs"))
+        .collect();
+    (name, roles)
+}
+
+fn strip_determiner(s: &str) -> String {
+    let t = s.trim();
+    for det in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = t.strip_prefix(det) {
+            return rest.to_string();
+        }
+    }
+    t.to_string()
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.trim().chars();
+    match c.next() {
+        Some(f) if c.clone().next().is_some_and(char::is_lowercase) || !c.clone().any(char::is_uppercase) => f.to_lowercase().chain(c).collect(),
+        Some(f) => std::iter::once(f).chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> (SourceType, String) {
+        match classify(s) {
+            Mention::Named { kind, name, .. } => (kind, name),
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn types_the_issue_examples() {
+        assert_eq!(kind("US envoy Steve Witkoff"), (SourceType::Person, "Steve Witkoff".into()));
+        assert_eq!(kind("Rep. Brian Fitzpatrick"), (SourceType::Person, "Brian Fitzpatrick".into()));
+        assert_eq!(kind("White House communications director Steven Cheung"), (SourceType::Person, "Steven Cheung".into()));
+        assert_eq!(kind("Eric Green, former senior Russia director under President Biden"), (SourceType::Person, "Eric Green".into()));
+        assert_eq!(kind("The White House").0, SourceType::Organization);
+        assert_eq!(kind("the Kremlin").0, SourceType::Organization);
+        assert_eq!(kind("Bloomberg news agency"), (SourceType::Outlet, "Bloomberg".into()));
+        assert_eq!(kind("the news agency").0, SourceType::Outlet);
+        assert_eq!(kind("the transcript").0, SourceType::Document);
+        assert_eq!(kind("Truth Social").0, SourceType::Document);
+        assert_eq!(kind("officials").0, SourceType::Anonymous);
+        assert_eq!(kind("critics").0, SourceType::Anonymous);
+        assert_eq!(kind("Analysts").0, SourceType::Anonymous);
+        assert_eq!(kind("Advisers").0, SourceType::Anonymous);
+        assert_eq!(kind("A former senior State Department official").0, SourceType::Anonymous);
+        assert_eq!(kind("people familiar with the matter").0, SourceType::Anonymous);
+        assert_eq!(kind("international observers").0, SourceType::Anonymous);
+    }
+
+    #[test]
+    fn pronouns_and_roles() {
+        assert_eq!(classify("he"), Mention::PersonPronoun);
+        assert_eq!(classify("They"), Mention::GroupPronoun);
+        assert_eq!(classify("who"), Mention::Relative);
+        assert_eq!(classify("the American envoy"), Mention::Role("envoy".into()));
+    }
+}
