@@ -57,7 +57,7 @@ pub fn parse_ann(text: &str) -> GoldArticle {
                 .split([' ', ';'])
                 .filter_map(|x| x.parse::<usize>().ok());
             let Some(start) = bounds.next() else { continue };
-            let end = bounds.last().unwrap_or(start);
+            let end = bounds.next_back().unwrap_or(start);
             if end < start {
                 continue;
             }

@@ -5,16 +5,73 @@
 use crate::tokens::{Token, TokenKind};
 
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
-    "million", "millions", "billion", "billions", "trillion", "dozen", "dozens", "half", "percent",
-    "first", "second", "third", "once", "twice",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "dozen",
+    "dozens",
+    "half",
+    "percent",
+    "first",
+    "second",
+    "third",
+    "once",
+    "twice",
 ];
 
 const DATE_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
 ];
 
 /// Does the sentence made of `tokens` carry a number, a date or a named entity?
@@ -29,13 +86,18 @@ pub fn is_checkworthy(text: &str, tokens: &[Token]) -> bool {
             return true;
         }
         // A capitalised word that is not the sentence's first word, nor "I".
-        t.kind == TokenKind::Word && i > 0 && s != "I" && s.chars().next().is_some_and(char::is_uppercase)
+        t.kind == TokenKind::Word
+            && i > 0
+            && s != "I"
+            && s.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
 /// Is the sentence a question (ends with `?`, possibly before closing quotes)?
 pub fn is_question(sentence: &str) -> bool {
-    sentence.trim_end_matches(['"', '”', '’', '\'', ')', ' ']).ends_with('?')
+    sentence
+        .trim_end_matches(['"', '”', '’', '\'', ')', ' '])
+        .ends_with('?')
 }
 
 #[cfg(test)]
@@ -55,7 +117,9 @@ mod tests {
         assert!(checkworthy("The president held eight phone calls."));
         assert!(checkworthy("It happened on October 17."));
         assert!(checkworthy("They met in Moscow."));
-        assert!(!checkworthy("This has led to debate about the effectiveness of such approaches."));
+        assert!(!checkworthy(
+            "This has led to debate about the effectiveness of such approaches."
+        ));
         assert!(is_question("Is this right?”"));
     }
 }

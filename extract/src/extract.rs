@@ -203,7 +203,9 @@ fn is_cue_word(w: &str) -> bool {
 
 fn is_name_token(doc: &Doc, t: usize) -> bool {
     let s = doc.token_text(t);
-    doc.tokens[t].kind == TokenKind::Word && s.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&s)
+    doc.tokens[t].kind == TokenKind::Word
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_NAMES.contains(&s)
 }
 
 /// A name run (capitalised words, with role words inside) over `[from, to)`:
@@ -244,10 +246,14 @@ fn name_in(doc: &Doc, from: usize, to: usize, last: bool) -> Option<Span> {
 
 /// Is the cue a speech verb, a colon/dash, or "according to" (rather than a noun the tagger read as a cue)?
 fn speech_cue(doc: &Doc, cue: Option<Span>) -> bool {
-    let Some((s, e)) = cue.and_then(|c| doc.tokens_in(c)) else { return false };
+    let Some((s, e)) = cue.and_then(|c| doc.tokens_in(c)) else {
+        return false;
+    };
     (s..e).any(|t| {
         let w = doc.token_text(t);
-        is_cue_word(w) || w.eq_ignore_ascii_case("according") || !w.chars().any(char::is_alphanumeric)
+        is_cue_word(w)
+            || w.eq_ignore_ascii_case("according")
+            || !w.chars().any(char::is_alphanumeric)
     })
 }
 
@@ -261,7 +267,11 @@ fn fallback_source(doc: &Doc, cue: Span) -> Option<Span> {
         return name_backward(doc, cs, ss);
     }
     let participle = doc.token_text(cs).ends_with("ing");
-    let before = if participle { name_in(doc, ss, cs, false) } else { name_in(doc, ss, cs, true) };
+    let before = if participle {
+        name_in(doc, ss, cs, false)
+    } else {
+        name_in(doc, ss, cs, true)
+    };
     before.or_else(|| name_in(doc, ce, se, false))
 }
 
@@ -272,8 +282,14 @@ fn fallback_source(doc: &Doc, cue: Span) -> Option<Span> {
 fn tidy(doc: &Doc, mut a: SpanAttribution) -> Option<SpanAttribution> {
     let cue = a.cue?;
     let (mut cs, ce) = doc.tokens_in(cue)?;
+    // Headings are not speech ("A Determined Push for a Deal").
+    if doc.sentences[doc.token_sentence[cs]].kind != ParagraphKind::Body {
+        return None;
+    }
     let words: Vec<&str> = (cs..ce).map(|t| doc.token_text(t)).collect();
-    let has_lower = words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let has_lower = words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase));
     let punct = words.iter().all(|w| !w.chars().any(char::is_alphanumeric));
     if !has_lower && !punct {
         return None;
@@ -284,14 +300,31 @@ fn tidy(doc: &Doc, mut a: SpanAttribution) -> Option<SpanAttribution> {
     }
     if cs != doc.tokens_in(cue)?.0 {
         let moved = doc.token_span(doc.tokens_in(cue)?.0, cs);
-        a.source = Some(a.source.map_or(moved, |s| if s.end <= moved.start { s.cover(moved) } else { moved }));
+        a.source = Some(a.source.map_or(moved, |s| {
+            if s.end <= moved.start {
+                s.cover(moved)
+            } else {
+                moved
+            }
+        }));
         a.cue = Some(doc.token_span(cs, ce));
     }
     if let Some(src) = a.source {
         let t = src.slice(doc.text);
         let letters = t.chars().any(char::is_alphabetic);
-        let named = t.chars().any(char::is_uppercase) || t.split_whitespace().any(|w| is_pronoun(w) || matches!(w.to_lowercase().as_str(), "who" | "which"));
-        let anonymous = matches!(crate::sources::classify(t), crate::sources::Mention::Named { kind: SourceType::Anonymous | SourceType::Document | SourceType::Outlet | SourceType::Organization, .. });
+        let named = t.chars().any(char::is_uppercase)
+            || t.split_whitespace()
+                .any(|w| is_pronoun(w) || matches!(w.to_lowercase().as_str(), "who" | "which"));
+        let anonymous = matches!(
+            crate::sources::classify(t),
+            crate::sources::Mention::Named {
+                kind: SourceType::Anonymous
+                    | SourceType::Document
+                    | SourceType::Outlet
+                    | SourceType::Organization,
+                ..
+            }
+        );
         if !letters || (!named && !anonymous) {
             a.source = None;
         }
@@ -302,27 +335,112 @@ fn tidy(doc: &Doc, mut a: SpanAttribution) -> Option<SpanAttribution> {
     Some(a)
 }
 
-
 /// Capitalised words that open sentences without naming anyone.
 const NOT_NAMES: &[&str] = &[
-    "The", "This", "That", "These", "Those", "A", "An", "But", "And", "Or", "So", "Yet", "Meanwhile",
-    "However", "According", "In", "On", "At", "As", "After", "Before", "While", "When", "Although",
-    "Despite", "Still", "Shortly", "Further", "Furthermore", "Interestingly", "Nonetheless", "Alongside",
-    "With", "For", "From", "Until", "Others", "It", "Its", "Their", "His", "Her", "Oct.", "Sept.", "Nov.",
-    "Dec.", "Jan.", "Feb.", "Aug.", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "Meanwhile",
+    "However",
+    "According",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Although",
+    "Despite",
+    "Still",
+    "Shortly",
+    "Further",
+    "Furthermore",
+    "Interestingly",
+    "Nonetheless",
+    "Alongside",
+    "With",
+    "For",
+    "From",
+    "Until",
+    "Others",
+    "It",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Oct.",
+    "Sept.",
+    "Nov.",
+    "Dec.",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Lowercase role words that may sit inside a titled name ("Russian envoy Kirill Dmitriev").
 const ROLE_WORDS: &[&str] = &[
-    "envoy", "director", "communications", "official", "adviser", "advisor", "secretary", "spokesman",
-    "spokeswoman", "spokesperson", "aide", "president", "minister", "chairman", "senator", "leader",
-    "ambassador", "press", "foreign", "policy", "special", "senior", "former", "chief", "deputy",
+    "envoy",
+    "director",
+    "communications",
+    "official",
+    "adviser",
+    "advisor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "president",
+    "minister",
+    "chairman",
+    "senator",
+    "leader",
+    "ambassador",
+    "press",
+    "foreign",
+    "policy",
+    "special",
+    "senior",
+    "former",
+    "chief",
+    "deputy",
 ];
 
 fn is_pronoun(s: &str) -> bool {
-    matches!(s.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we")
+    matches!(
+        s.to_lowercase().as_str(),
+        "he" | "she" | "they" | "i" | "we"
+    )
 }
 
 /// A name or pronoun starting at token `t`, going forward (`said X`).
@@ -361,11 +479,21 @@ fn quote_rule(doc: &Doc, outer: Span) -> Option<SpanAttribution> {
     let sent = doc.token_sentence[qe - 1];
     let (_, sent_end) = doc.sentence_tokens[sent];
     let para = doc.token_paragraph(qs);
-    let para_end = (qe..doc.tokens.len()).find(|&t| doc.token_paragraph(t) != para).unwrap_or(doc.tokens.len());
-    let quote = |cue: Span, source: Option<Span>| SpanAttribution { source, cue: Some(cue), content: Some(outer), by_rule: true };
+    let para_end = (qe..doc.tokens.len())
+        .find(|&t| doc.token_paragraph(t) != para)
+        .unwrap_or(doc.tokens.len());
+    let quote = |cue: Span, source: Option<Span>| SpanAttribution {
+        source,
+        cue: Some(cue),
+        content: Some(outer),
+        by_rule: true,
+    };
     // After the quote: `,” X said` / `,” said X` / `” — X`.
     let mut t = qe;
-    while t < para_end && doc.tokens[t].kind == TokenKind::Punct && matches!(doc.token_text(t), "," | ".") {
+    while t < para_end
+        && doc.tokens[t].kind == TokenKind::Punct
+        && matches!(doc.token_text(t), "," | ".")
+    {
         t += 1;
     }
     if t < para_end {
@@ -390,7 +518,9 @@ fn quote_rule(doc: &Doc, outer: Span) -> Option<SpanAttribution> {
     // Before the quote: `X said: “…”`, `X explained the strategy: “…”`,
     // `…, telling Y: “…”`: the nearest cue word before it in the sentence.
     let (sent_start, _) = doc.sentence_tokens[doc.token_sentence[qs]];
-    let cue = (sent_start..qs).rev().find(|&c| is_cue_word(doc.token_text(c)))?;
+    let cue = (sent_start..qs)
+        .rev()
+        .find(|&c| is_cue_word(doc.token_text(c)))?;
     let cue = doc.tokens[cue].span;
     let _ = sent_end;
     Some(quote(cue, fallback_source(doc, cue)))
@@ -401,21 +531,48 @@ pub fn attribution_spans(doc: &Doc, model: &Model) -> Vec<SpanAttribution> {
     let mut atts: Vec<SpanAttribution> = model
         .attributions(doc)
         .into_iter()
-        .filter_map(|a| tidy(doc, SpanAttribution { source: a.source, cue: Some(a.cue), content: a.content, by_rule: false }))
+        .filter_map(|a| {
+            tidy(
+                doc,
+                SpanAttribution {
+                    source: a.source,
+                    cue: Some(a.cue),
+                    content: a.content,
+                    by_rule: false,
+                },
+            )
+        })
         .collect();
     for q in &doc.quotes {
-        let Some(rule) = quote_rule(doc, q.outer) else { continue };
-        let covering: Vec<&SpanAttribution> =
-            atts.iter().filter(|a| a.content.is_some_and(|c| c.overlap(q.inner) * 2 >= q.inner.len())).collect();
+        let Some(rule) = quote_rule(doc, q.outer) else {
+            continue;
+        };
+        let covering: Vec<&SpanAttribution> = atts
+            .iter()
+            .filter(|a| {
+                a.content
+                    .is_some_and(|c| c.overlap(q.inner) * 2 >= q.inner.len())
+            })
+            .collect();
         // Keep the rule's reading when nothing covers the quote, or when its cue
         // lies inside the covering content (nested speech: "the call shows
         // Witkoff assuring Ushakov that … “…”").
-        let nested = covering.iter().all(|a| rule.cue.zip(a.content).is_some_and(|(cue, c)| c.contains(cue)));
+        let nested = covering.iter().all(|a| {
+            rule.cue
+                .zip(a.content)
+                .is_some_and(|(cue, c)| c.contains(cue))
+        });
         if covering.is_empty() || nested {
             atts.push(rule);
         }
     }
-    atts.sort_by_key(|a| (a.cue.or(a.content).or(a.source).unwrap_or_default(), a.content, a.source));
+    atts.sort_by_key(|a| {
+        (
+            a.cue.or(a.content).or(a.source).unwrap_or_default(),
+            a.content,
+            a.source,
+        )
+    });
     atts
 }
 
@@ -433,16 +590,39 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
     for (qi, q) in doc.quotes.iter().enumerate() {
         // The innermost attribution whose content covers the quote.
         let found = (0..spans.len())
-            .filter(|&i| spans[i].content.is_some_and(|c| c.overlap(q.inner) * 2 >= q.inner.len()))
-            .min_by_key(|&i| (!speech_cue(&doc, spans[i].cue), spans[i].content.map_or(usize::MAX, |c| c.len()), i));
+            .filter(|&i| {
+                spans[i]
+                    .content
+                    .is_some_and(|c| c.overlap(q.inner) * 2 >= q.inner.len())
+            })
+            .min_by_key(|&i| {
+                (
+                    !speech_cue(&doc, spans[i].cue),
+                    spans[i].content.map_or(usize::MAX, |c| c.len()),
+                    i,
+                )
+            });
         let found = found.or_else(|| {
-            let prev = qi.checked_sub(1).and_then(|p| quote_att[p].map(|a| (p, a)))?;
-            let prev_para = doc.paragraphs.iter().position(|p| p.span.contains(doc.quotes[prev.0].outer))?;
-            let this_para = doc.paragraphs.iter().position(|p| p.span.contains(q.outer))?;
+            let prev = qi
+                .checked_sub(1)
+                .and_then(|p| quote_att[p].map(|a| (p, a)))?;
+            let prev_para = doc
+                .paragraphs
+                .iter()
+                .position(|p| p.span.contains(doc.quotes[prev.0].outer))?;
+            let this_para = doc
+                .paragraphs
+                .iter()
+                .position(|p| p.span.contains(q.outer))?;
             let opens_paragraph = doc.paragraphs[this_para].span.start == q.outer.start;
             (q.continues_previous || (opens_paragraph && this_para == prev_para + 1)).then(|| {
                 let a = spans[prev.1];
-                spans.push(SpanAttribution { source: a.source, cue: None, content: Some(q.outer), by_rule: true });
+                spans.push(SpanAttribution {
+                    source: a.source,
+                    cue: None,
+                    content: Some(q.outer),
+                    by_rule: true,
+                });
                 spans.len() - 1
             })
         });
@@ -451,7 +631,9 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
 
     // Resolve sources in text order.
     let mut resolver = Resolver::new(&doc);
-    let mut order: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].source.is_some()).collect();
+    let mut order: Vec<usize> = (0..spans.len())
+        .filter(|&i| spans[i].source.is_some())
+        .collect();
     order.sort_by_key(|&i| spans[i].source);
     let mut att_source: Vec<Option<usize>> = vec![None; spans.len()];
     for i in order {
@@ -462,7 +644,9 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
     // A continuation inherits the resolved source of what it continues.
     for i in 0..spans.len() {
         if att_source[i].is_none() && spans[i].cue.is_none() {
-            if let Some(j) = (0..spans.len()).find(|&j| j != i && spans[j].source.is_some() && spans[j].source == spans[i].source) {
+            if let Some(j) = (0..spans.len()).find(|&j| {
+                j != i && spans[j].source.is_some() && spans[j].source == spans[i].source
+            }) {
                 att_source[i] = att_source[j];
             }
         }
@@ -472,7 +656,10 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let cue_text = a.cue.map(|c| c.slice(text).to_lowercase()).unwrap_or_default();
+            let cue_text = a
+                .cue
+                .map(|c| c.slice(text).to_lowercase())
+                .unwrap_or_default();
             let kind = if cue_text.starts_with("according") {
                 AttributionKind::AccordingTo
             } else if let Some(content) = a.content {
@@ -525,8 +712,16 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
             ParagraphKind::Body if is_question(body) => SentenceKind::Question,
             ParagraphKind::Body => SentenceKind::Statement,
         };
-        let words = if kind == SentenceKind::Boilerplate { 0 } else { count_words(body) };
-        let hedge = if kind == SentenceKind::Boilerplate { None } else { find_hedge(text, s.span) };
+        let words = if kind == SentenceKind::Boilerplate {
+            0
+        } else {
+            count_words(body)
+        };
+        let hedge = if kind == SentenceKind::Boilerplate {
+            None
+        } else {
+            find_hedge(text, s.span)
+        };
         if kind == SentenceKind::Statement && words >= 4 {
             // The attribution whose content covers most of the sentence, or whose cue is in it.
             let best = spans
@@ -537,7 +732,7 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
                     let cue = a.cue.is_some_and(|c| s.span.contains(c));
                     (i, content, cue)
                 })
-                .filter(|&(_, content, cue)| content * 3 >= s.span.len() || (cue && content > 0) || cue)
+                .filter(|&(_, content, cue)| content * 3 >= s.span.len() || cue)
                 .max_by_key(|&(i, content, _)| (content, std::cmp::Reverse(i)))
                 .map(|(i, _, _)| i);
             let (ts, te) = doc.sentence_tokens[si];
@@ -552,14 +747,23 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
                 checkworthy: is_checkworthy(text, &doc.tokens[ts..te]),
             });
         }
-        sentences.push(Sentence { span: chars(s.span), kind, words, hedge: hedge.map(chars) });
+        sentences.push(Sentence {
+            span: chars(s.span),
+            kind,
+            words,
+            hedge: hedge.map(chars),
+        });
     }
     let words = sentences.iter().map(|s| s.words).sum();
 
     let sources = resolver
         .sources
         .into_iter()
-        .map(|s| Source { name: s.name, kind: s.kind, mentions: s.mentions.into_iter().map(chars).collect() })
+        .map(|s| Source {
+            name: s.name,
+            kind: s.kind,
+            mentions: s.mentions.into_iter().map(chars).collect(),
+        })
         .collect();
 
     Extraction {

@@ -93,10 +93,13 @@ pub fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
                         single = None;
                     }
                 }
-                '‘' | '\'' if double.is_none() && single.is_none() => {
-                    if opens_context(prev) && next.is_some_and(char::is_alphanumeric) {
-                        single = Some(i);
-                    }
+                '‘' | '\''
+                    if double.is_none()
+                        && single.is_none()
+                        && opens_context(prev)
+                        && next.is_some_and(char::is_alphanumeric) =>
+                {
+                    single = Some(i);
                 }
                 '’' | '\'' if double.is_none() => {
                     if let Some(o) = single {

@@ -36,7 +36,24 @@ pub struct Resolver<'a> {
 }
 
 fn is_title(w: &str) -> bool {
-    ["President", "Rep.", "Sen.", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Secretary", "Envoy", "Special", "The", "U.S.", "US", "White"].contains(&w)
+    [
+        "President",
+        "Rep.",
+        "Sen.",
+        "Gov.",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "Secretary",
+        "Envoy",
+        "Special",
+        "The",
+        "U.S.",
+        "US",
+        "White",
+    ]
+    .contains(&w)
 }
 
 impl<'a> Resolver<'a> {
@@ -49,14 +66,20 @@ impl<'a> Resolver<'a> {
         while i < toks.len() {
             let cap = |t: usize| {
                 let s = doc.token_text(t);
-                toks[t].kind == TokenKind::Word && s.chars().next().is_some_and(char::is_uppercase) && !is_title(s)
+                toks[t].kind == TokenKind::Word
+                    && s.chars().next().is_some_and(char::is_uppercase)
+                    && !is_title(s)
             };
             if !cap(i) {
                 i += 1;
                 continue;
             }
             let mut j = i;
-            while j < toks.len() && cap(j) && doc.token_sentence[j] == doc.token_sentence[i] && j - i < 4 {
+            while j < toks.len()
+                && cap(j)
+                && doc.token_sentence[j] == doc.token_sentence[i]
+                && j - i < 4
+            {
                 j += 1;
             }
             let words: Vec<&str> = (i..j).map(|t| doc.token_text(t)).collect();
@@ -71,22 +94,40 @@ impl<'a> Resolver<'a> {
             name_runs.push((toks[i].span.start, name));
             i = j;
         }
-        Resolver { doc, full_names, name_runs, sources: Vec::new(), people: Vec::new(), groups: Vec::new() }
+        Resolver {
+            doc,
+            full_names,
+            name_runs,
+            sources: Vec::new(),
+            people: Vec::new(),
+            groups: Vec::new(),
+        }
     }
 
     /// The full form of a person's name ("Witkoff" → "Steve Witkoff").
     fn full_name(&self, name: &str) -> String {
         let last = name.rsplit(' ').next().unwrap_or(name);
         match self.full_names.get(last) {
-            Some(full) if full.split(' ').count() > name.split(' ').count() && full.ends_with(name) => full.clone(),
+            Some(full)
+                if full.split(' ').count() > name.split(' ').count() && full.ends_with(name) =>
+            {
+                full.clone()
+            }
             _ => name.to_string(),
         }
     }
 
     fn register(&mut self, kind: SourceType, name: String, span: Span) -> usize {
-        let found = self.sources.iter().position(|s| s.kind == kind && s.name == name);
+        let found = self
+            .sources
+            .iter()
+            .position(|s| s.kind == kind && s.name == name);
         let idx = found.unwrap_or_else(|| {
-            self.sources.push(ResolvedSource { name, kind, mentions: Vec::new() });
+            self.sources.push(ResolvedSource {
+                name,
+                kind,
+                mentions: Vec::new(),
+            });
             self.sources.len() - 1
         });
         self.sources[idx].mentions.push(span);
@@ -97,10 +138,17 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&mut self, span: Span) -> usize {
         let text = span.slice(self.doc.text);
         match classify(text) {
-            Mention::Named { kind: SourceType::Person, name, roles } => {
+            Mention::Named {
+                kind: SourceType::Person,
+                name,
+                roles,
+            } => {
                 let name = self.full_name(&name);
                 // The full form may name an outlet or organisation ("News" → "Bloomberg News").
-                if let Mention::Named { kind, name: full, .. } = classify(&name) {
+                if let Mention::Named {
+                    kind, name: full, ..
+                } = classify(&name)
+                {
                     if kind != SourceType::Person && kind != SourceType::Unknown {
                         return self.register(kind, full, span);
                     }
@@ -111,7 +159,10 @@ impl<'a> Resolver<'a> {
             }
             Mention::Named { kind, name, .. } => {
                 let idx = self.register(kind, name, span);
-                if matches!(kind, SourceType::Organization | SourceType::Anonymous | SourceType::Outlet) {
+                if matches!(
+                    kind,
+                    SourceType::Organization | SourceType::Anonymous | SourceType::Outlet
+                ) {
                     self.groups.push((span.start, idx));
                 }
                 idx
@@ -119,16 +170,32 @@ impl<'a> Resolver<'a> {
             Mention::PersonPronoun | Mention::Relative => {
                 // The person mentioned last before the pronoun: a person source,
                 // or (for "who" and for pronouns with no earlier source) a name in the text.
-                let source = self.people.iter().rev().find(|p| p.0 < span.start).map(|p| (p.0, p.1));
-                let run = self.name_runs.iter().rev().find(|(pos, _)| *pos < span.start).cloned();
+                let source = self
+                    .people
+                    .iter()
+                    .rev()
+                    .find(|p| p.0 < span.start)
+                    .map(|p| (p.0, p.1));
+                let run = self
+                    .name_runs
+                    .iter()
+                    .rev()
+                    .find(|(pos, _)| *pos < span.start)
+                    .cloned();
                 let relative = matches!(classify(text), Mention::Relative);
                 match (source, run) {
-                    (Some((pos, idx)), Some((rpos, _))) if !relative || pos >= rpos => self.add_mention(idx, span),
+                    (Some((pos, idx)), Some((rpos, _))) if !relative || pos >= rpos => {
+                        self.add_mention(idx, span)
+                    }
                     (_, Some((_, name))) if relative || source.is_none() => {
                         let mention = classify(&name);
                         match mention {
                             Mention::Named { kind, name, .. } if kind != SourceType::Unknown => {
-                                let name = if kind == SourceType::Person { self.full_name(&name) } else { name };
+                                let name = if kind == SourceType::Person {
+                                    self.full_name(&name)
+                                } else {
+                                    name
+                                };
                                 let idx = self.register(kind, name, span);
                                 if kind == SourceType::Person {
                                     self.people.push((span.start, idx, Vec::new()));
@@ -147,7 +214,12 @@ impl<'a> Resolver<'a> {
                 None => self.register(SourceType::Unknown, text.trim().to_string(), span),
             },
             Mention::Role(role) => {
-                let person = self.people.iter().rev().find(|p| p.0 < span.start && p.2.iter().any(|r| *r == role)).map(|p| p.1);
+                let person = self
+                    .people
+                    .iter()
+                    .rev()
+                    .find(|p| p.0 < span.start && p.2.contains(&role))
+                    .map(|p| p.1);
                 match person {
                     Some(idx) => self.add_mention(idx, span),
                     None => self.register(SourceType::Unknown, text.trim().to_string(), span),

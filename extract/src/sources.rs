@@ -40,7 +40,13 @@ impl SourceType {
 
     /// Named sources (person, organization, outlet, document) count towards `named_sourcing`.
     pub fn is_named(self) -> bool {
-        matches!(self, SourceType::Person | SourceType::Organization | SourceType::Outlet | SourceType::Document)
+        matches!(
+            self,
+            SourceType::Person
+                | SourceType::Organization
+                | SourceType::Outlet
+                | SourceType::Document
+        )
     }
 }
 
@@ -80,60 +86,336 @@ const OUTLETS: &[(&str, &str)] = &[
 ];
 
 /// Common nouns that name an outlet ("the news agency said").
-const OUTLET_NOUNS: &[&str] = &["news agency", "agency", "newspaper", "outlet", "network", "broadcaster", "paper", "magazine", "news outlet", "wire service"];
+const OUTLET_NOUNS: &[&str] = &[
+    "news agency",
+    "agency",
+    "newspaper",
+    "outlet",
+    "network",
+    "broadcaster",
+    "paper",
+    "magazine",
+    "news outlet",
+    "wire service",
+];
 
 /// Head nouns of documents.
 const DOCUMENT_NOUNS: &[&str] = &[
-    "transcript", "recording", "recordings", "report", "reports", "statement", "post", "posts", "memo",
-    "letter", "document", "documents", "filing", "study", "survey", "poll", "polls", "data", "analysis",
-    "video", "tweet", "tweets", "email", "emails", "readout", "release", "records", "figures", "review",
-    "audit", "ruling", "complaint", "indictment", "lawsuit", "affidavit", "text", "message", "messages",
-    "website", "account", "call", "leak", "audio", "footage", "research", "estimates", "book", "essay",
+    "transcript",
+    "recording",
+    "recordings",
+    "report",
+    "reports",
+    "statement",
+    "post",
+    "posts",
+    "memo",
+    "letter",
+    "document",
+    "documents",
+    "filing",
+    "study",
+    "survey",
+    "poll",
+    "polls",
+    "data",
+    "analysis",
+    "video",
+    "tweet",
+    "tweets",
+    "email",
+    "emails",
+    "readout",
+    "release",
+    "records",
+    "figures",
+    "review",
+    "audit",
+    "ruling",
+    "complaint",
+    "indictment",
+    "lawsuit",
+    "affidavit",
+    "text",
+    "message",
+    "messages",
+    "website",
+    "account",
+    "call",
+    "leak",
+    "audio",
+    "footage",
+    "research",
+    "estimates",
+    "book",
+    "essay",
 ];
 
 /// Names that make a span a document wherever they appear.
-const DOCUMENT_NAMES: &[&str] = &["Truth Social", "Twitter", "X post", "Facebook", "Instagram", "Telegram"];
+const DOCUMENT_NAMES: &[&str] = &[
+    "Truth Social",
+    "Twitter",
+    "X post",
+    "Facebook",
+    "Instagram",
+    "Telegram",
+];
 
 /// Head nouns of organisations.
 const ORG_NOUNS: &[&str] = &[
-    "White House", "Kremlin", "Pentagon", "Congress", "Senate", "House", "Department", "Ministry",
-    "Agency", "Committee", "Campaign", "campaign", "Party", "Council", "University", "Institute",
-    "Commission", "Administration", "administration", "Government", "government", "Police", "police",
-    "Court", "court", "Bureau", "Office", "Foundation", "Center", "Centre", "Association", "Union",
-    "Corp", "Inc", "Company", "company", "Group", "Bank", "Fund", "Caucus", "NATO", "FBI", "CIA", "EU",
-    "UN", "United Nations", "State Department", "Justice Department", "ministry", "embassy", "Embassy",
-    "spokesman's office", "military", "army", "Army", "prosecutors' office", "RNC", "DNC", "GOP",
+    "White House",
+    "Kremlin",
+    "Pentagon",
+    "Congress",
+    "Senate",
+    "House",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Committee",
+    "Campaign",
+    "campaign",
+    "Party",
+    "Council",
+    "University",
+    "Institute",
+    "Commission",
+    "Administration",
+    "administration",
+    "Government",
+    "government",
+    "Police",
+    "police",
+    "Court",
+    "court",
+    "Bureau",
+    "Office",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Association",
+    "Union",
+    "Corp",
+    "Inc",
+    "Company",
+    "company",
+    "Group",
+    "Bank",
+    "Fund",
+    "Caucus",
+    "NATO",
+    "FBI",
+    "CIA",
+    "EU",
+    "UN",
+    "United Nations",
+    "State Department",
+    "Justice Department",
+    "ministry",
+    "embassy",
+    "Embassy",
+    "spokesman's office",
+    "military",
+    "army",
+    "Army",
+    "prosecutors' office",
+    "RNC",
+    "DNC",
+    "GOP",
 ];
 
 /// Head nouns of unnamed people.
 const ANONYMOUS_NOUNS: &[&str] = &[
-    "official", "officials", "critic", "critics", "analyst", "analysts", "observer", "observers",
-    "adviser", "advisers", "advisor", "advisors", "expert", "experts", "source", "sources", "people",
-    "person", "aide", "aides", "diplomat", "diplomats", "lawmaker", "lawmakers", "someone", "others",
-    "insider", "insiders", "resident", "residents", "witness", "witnesses", "ally", "allies",
-    "supporter", "supporters", "opponent", "opponents", "commentator", "commentators", "economist",
-    "economists", "strategist", "strategists", "staffer", "staffers", "member", "members", "leader",
-    "leaders", "voter", "voters", "skeptic", "skeptics", "some", "many", "several", "few", "most",
-    "republicans", "democrats", "negotiators", "investigators", "scientists", "researchers", "activists",
-    "executives", "officers", "spokesperson", "spokesman", "spokeswoman", "representative",
-    "representatives", "delegates", "partners",
+    "official",
+    "officials",
+    "critic",
+    "critics",
+    "analyst",
+    "analysts",
+    "observer",
+    "observers",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "expert",
+    "experts",
+    "source",
+    "sources",
+    "people",
+    "person",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "someone",
+    "others",
+    "insider",
+    "insiders",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "ally",
+    "allies",
+    "supporter",
+    "supporters",
+    "opponent",
+    "opponents",
+    "commentator",
+    "commentators",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "staffer",
+    "staffers",
+    "member",
+    "members",
+    "leader",
+    "leaders",
+    "voter",
+    "voters",
+    "skeptic",
+    "skeptics",
+    "some",
+    "many",
+    "several",
+    "few",
+    "most",
+    "republicans",
+    "democrats",
+    "negotiators",
+    "investigators",
+    "scientists",
+    "researchers",
+    "activists",
+    "executives",
+    "officers",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "representative",
+    "representatives",
+    "delegates",
+    "partners",
 ];
 
 /// Words that open an unnamed-person phrase.
-const INDEFINITE: &[&str] = &["a", "an", "some", "many", "several", "one", "two", "three", "other", "others", "most", "few", "certain", "numerous", "various", "unnamed", "anonymous"];
+const INDEFINITE: &[&str] = &[
+    "a",
+    "an",
+    "some",
+    "many",
+    "several",
+    "one",
+    "two",
+    "three",
+    "other",
+    "others",
+    "most",
+    "few",
+    "certain",
+    "numerous",
+    "various",
+    "unnamed",
+    "anonymous",
+];
 
 /// Title and role words stripped from a person's name.
 const TITLES: &[&str] = &[
-    "President", "president", "Vice", "Rep.", "Sen.", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.",
-    "Secretary", "secretary", "Envoy", "envoy", "Special", "special", "Army", "U.S.", "US", "American",
-    "Russian", "Ukrainian", "Democratic", "Republican", "Democrat", "GOP", "Senator", "Representative",
-    "Governor", "Speaker", "Leader", "Minister", "minister", "Prime", "Foreign", "Chancellor",
-    "Ambassador", "ambassador", "Gen.", "Lt.", "Col.", "Adm.", "Sgt.", "Capt.", "Judge", "Justice",
-    "Chairman", "Chairwoman", "Chair", "Director", "director", "Attorney", "General", "Mayor", "Pope",
-    "King", "Queen", "Prince", "Former", "former", "Senior", "senior", "Deputy", "deputy", "Press",
-    "White", "House", "communications", "spokesman", "spokeswoman", "Spokesman", "Spokeswoman",
-    "Commander", "Chief", "Rev.", "Sheriff", "Supreme", "Leader", "CEO", "Founder", "Israeli",
-    "Chinese", "British", "French", "German", "Kremlin", "aide", "adviser", "Adviser",
+    "President",
+    "president",
+    "Vice",
+    "Rep.",
+    "Sen.",
+    "Gov.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Secretary",
+    "secretary",
+    "Envoy",
+    "envoy",
+    "Special",
+    "special",
+    "Army",
+    "U.S.",
+    "US",
+    "American",
+    "Russian",
+    "Ukrainian",
+    "Democratic",
+    "Republican",
+    "Democrat",
+    "GOP",
+    "Senator",
+    "Representative",
+    "Governor",
+    "Speaker",
+    "Leader",
+    "Minister",
+    "minister",
+    "Prime",
+    "Foreign",
+    "Chancellor",
+    "Ambassador",
+    "ambassador",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Adm.",
+    "Sgt.",
+    "Capt.",
+    "Judge",
+    "Justice",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Director",
+    "director",
+    "Attorney",
+    "General",
+    "Mayor",
+    "Pope",
+    "King",
+    "Queen",
+    "Prince",
+    "Former",
+    "former",
+    "Senior",
+    "senior",
+    "Deputy",
+    "deputy",
+    "Press",
+    "White",
+    "House",
+    "communications",
+    "spokesman",
+    "spokeswoman",
+    "Spokesman",
+    "Spokeswoman",
+    "Commander",
+    "Chief",
+    "Rev.",
+    "Sheriff",
+    "Supreme",
+    "Leader",
+    "CEO",
+    "Founder",
+    "Israeli",
+    "Chinese",
+    "British",
+    "French",
+    "German",
+    "Kremlin",
+    "aide",
+    "adviser",
+    "Adviser",
 ];
 
 const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her", "i", "me", "his"];
@@ -186,7 +468,11 @@ pub fn classify(text: &str) -> Mention {
     let text = text.trim().trim_end_matches([',', '.', ':']);
     let ws = words(text);
     let Some(first) = ws.first() else {
-        return Mention::Named { kind: SourceType::Unknown, name: String::new(), roles: Vec::new() };
+        return Mention::Named {
+            kind: SourceType::Unknown,
+            name: String::new(),
+            roles: Vec::new(),
+        };
     };
     let lower_first = first.to_lowercase();
     if ws.len() == 1 {
@@ -213,8 +499,16 @@ pub fn classify(text: &str) -> Mention {
     for (needle, canonical) in OUTLETS {
         if contains_phrase(head_text, needle) {
             let last = lower_head.last().map(String::as_str).unwrap_or("");
-            let kind = if DOCUMENT_NOUNS.contains(&last) { SourceType::Document } else { SourceType::Outlet };
-            let name = if kind == SourceType::Outlet { (*canonical).to_string() } else { strip_determiner(head_text) };
+            let kind = if DOCUMENT_NOUNS.contains(&last) {
+                SourceType::Document
+            } else {
+                SourceType::Outlet
+            };
+            let name = if kind == SourceType::Outlet {
+                (*canonical).to_string()
+            } else {
+                strip_determiner(head_text)
+            };
             return named(kind, name);
         }
     }
@@ -227,10 +521,20 @@ pub fn classify(text: &str) -> Mention {
     if DOCUMENT_NOUNS.contains(&last.as_str()) {
         return named(SourceType::Document, strip_determiner(head_text));
     }
-    let has_name = head.iter().enumerate().any(|(i, w)| is_cap(w) && !TITLES.contains(w) && !(i == 0 && INDEFINITE.contains(&w.to_lowercase().as_str())) && w.to_lowercase() != "the");
-    let anonymous_head = ANONYMOUS_NOUNS.contains(&last.as_str()) || lower_text.contains("familiar with");
+    let has_name = head.iter().enumerate().any(|(i, w)| {
+        let lower = w.to_lowercase();
+        is_cap(w)
+            && !TITLES.contains(w)
+            && !(i == 0 && INDEFINITE.contains(&lower.as_str()))
+            && lower != "the"
+            && !ANONYMOUS_NOUNS.contains(&lower.as_str())
+    });
+    let anonymous_head =
+        ANONYMOUS_NOUNS.contains(&last.as_str()) || lower_text.contains("familiar with");
     let indefinite = INDEFINITE.contains(&lower_first.as_str());
-    if anonymous_head && (indefinite || !starts_definite && !has_name || last.ends_with('s') && !has_name) {
+    if anonymous_head
+        && (indefinite || !starts_definite && !has_name || last.ends_with('s') && !has_name)
+    {
         return named(SourceType::Anonymous, lowercase_first(head_text));
     }
     if anonymous_head && indefinite {
@@ -242,7 +546,11 @@ pub fn classify(text: &str) -> Mention {
     if has_name {
         let (name, roles) = person_name(&head);
         if !name.is_empty() {
-            return Mention::Named { kind: SourceType::Person, name, roles };
+            return Mention::Named {
+                kind: SourceType::Person,
+                name,
+                roles,
+            };
         }
     }
     if starts_definite {
@@ -255,14 +563,25 @@ pub fn classify(text: &str) -> Mention {
 }
 
 fn named(kind: SourceType, name: String) -> Mention {
-    Mention::Named { kind, name, roles: Vec::new() }
+    Mention::Named {
+        kind,
+        name,
+        roles: Vec::new(),
+    }
 }
 
 /// A name ends the head phrase with two or more capitalised non-title words
 /// ("communications director Steven Cheung").
 fn person_like(head: &[&str]) -> bool {
-    let tail = head.iter().rev().take_while(|w| is_cap(w) && !TITLES.contains(w)).count();
-    tail >= 2 && !ORG_NOUNS.iter().any(|n| head.last().is_some_and(|l| l == n))
+    let tail = head
+        .iter()
+        .rev()
+        .take_while(|w| is_cap(w) && !TITLES.contains(w))
+        .count();
+    tail >= 2
+        && !ORG_NOUNS
+            .iter()
+            .any(|n| head.last().is_some_and(|l| l == n))
 }
 
 /// The last run of capitalised non-title words, and the role words before it.
@@ -280,7 +599,13 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
     let roles = head[..start]
         .iter()
         .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
-        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "and" | "former" | "senior" | "u.s" | "mr" | "mrs"))
+        .filter(|w| {
+            w.len() > 2
+                && !matches!(
+                    w.as_str(),
+                    "the" | "and" | "former" | "senior" | "u.s" | "mr" | "mrs"
+                )
+        })
         .collect();
     (name, roles)
 }
@@ -298,7 +623,12 @@ fn strip_determiner(s: &str) -> String {
 fn lowercase_first(s: &str) -> String {
     let mut c = s.trim().chars();
     match c.next() {
-        Some(f) if c.clone().next().is_some_and(char::is_lowercase) || !c.clone().any(char::is_uppercase) => f.to_lowercase().chain(c).collect(),
+        Some(f)
+            if c.clone().next().is_some_and(char::is_lowercase)
+                || !c.clone().any(char::is_uppercase) =>
+        {
+            f.to_lowercase().chain(c).collect()
+        }
         Some(f) => std::iter::once(f).chain(c).collect(),
         None => String::new(),
     }
@@ -317,13 +647,28 @@ mod tests {
 
     #[test]
     fn types_the_issue_examples() {
-        assert_eq!(kind("US envoy Steve Witkoff"), (SourceType::Person, "Steve Witkoff".into()));
-        assert_eq!(kind("Rep. Brian Fitzpatrick"), (SourceType::Person, "Brian Fitzpatrick".into()));
-        assert_eq!(kind("White House communications director Steven Cheung"), (SourceType::Person, "Steven Cheung".into()));
-        assert_eq!(kind("Eric Green, former senior Russia director under President Biden"), (SourceType::Person, "Eric Green".into()));
+        assert_eq!(
+            kind("US envoy Steve Witkoff"),
+            (SourceType::Person, "Steve Witkoff".into())
+        );
+        assert_eq!(
+            kind("Rep. Brian Fitzpatrick"),
+            (SourceType::Person, "Brian Fitzpatrick".into())
+        );
+        assert_eq!(
+            kind("White House communications director Steven Cheung"),
+            (SourceType::Person, "Steven Cheung".into())
+        );
+        assert_eq!(
+            kind("Eric Green, former senior Russia director under President Biden"),
+            (SourceType::Person, "Eric Green".into())
+        );
         assert_eq!(kind("The White House").0, SourceType::Organization);
         assert_eq!(kind("the Kremlin").0, SourceType::Organization);
-        assert_eq!(kind("Bloomberg news agency"), (SourceType::Outlet, "Bloomberg".into()));
+        assert_eq!(
+            kind("Bloomberg news agency"),
+            (SourceType::Outlet, "Bloomberg".into())
+        );
         assert_eq!(kind("the news agency").0, SourceType::Outlet);
         assert_eq!(kind("the transcript").0, SourceType::Document);
         assert_eq!(kind("Truth Social").0, SourceType::Document);
@@ -331,8 +676,14 @@ mod tests {
         assert_eq!(kind("critics").0, SourceType::Anonymous);
         assert_eq!(kind("Analysts").0, SourceType::Anonymous);
         assert_eq!(kind("Advisers").0, SourceType::Anonymous);
-        assert_eq!(kind("A former senior State Department official").0, SourceType::Anonymous);
-        assert_eq!(kind("people familiar with the matter").0, SourceType::Anonymous);
+        assert_eq!(
+            kind("A former senior State Department official").0,
+            SourceType::Anonymous
+        );
+        assert_eq!(
+            kind("people familiar with the matter").0,
+            SourceType::Anonymous
+        );
         assert_eq!(kind("international observers").0, SourceType::Anonymous);
     }
 
@@ -341,6 +692,9 @@ mod tests {
         assert_eq!(classify("he"), Mention::PersonPronoun);
         assert_eq!(classify("They"), Mention::GroupPronoun);
         assert_eq!(classify("who"), Mention::Relative);
-        assert_eq!(classify("the American envoy"), Mention::Role("envoy".into()));
+        assert_eq!(
+            classify("the American envoy"),
+            Mention::Role("envoy".into())
+        );
     }
 }

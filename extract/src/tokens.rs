@@ -53,6 +53,20 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        // The clitic `n't` after a word ("do" + "n't").
+        if (c == 'n' || c == 'N')
+            && i > 0
+            && chars[i - 1].1.is_alphabetic()
+            && at(i + 1).is_some_and(is_apostrophe)
+            && at(i + 2) == Some('t')
+        {
+            out.push(Token {
+                span: Span::new(off(i), off(i + 3)),
+                kind: TokenKind::Word,
+            });
+            i += 3;
+            continue;
+        }
         let start = i;
         let kind;
         if c.is_alphanumeric() {
@@ -128,15 +142,6 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
                     continue;
                 }
             }
-        }
-        if (c == 'n' || c == 'N') && at(i + 1).is_some_and(is_apostrophe) && at(i + 2) == Some('t')
-        {
-            out.push(Token {
-                span: Span::new(off(i), off(i + 3)),
-                kind: TokenKind::Word,
-            });
-            i += 3;
-            continue;
         }
         kind = if is_quote_char(c) {
             TokenKind::Quote

@@ -12,23 +12,57 @@ use std::io::{self, Write};
 
 /// Columns of `quotes.csv`.
 pub const QUOTE_COLUMNS: &[&str] = &[
-    "article_id", "quote_id", "start", "end", "quote", "words", "speaker", "speaker_type", "cue", "speaker_start", "speaker_end",
+    "article_id",
+    "quote_id",
+    "start",
+    "end",
+    "quote",
+    "words",
+    "speaker",
+    "speaker_type",
+    "cue",
+    "speaker_start",
+    "speaker_end",
 ];
 /// Columns of `attributions.csv`.
 pub const ATTRIBUTION_COLUMNS: &[&str] = &[
-    "article_id", "attribution_id", "kind", "source_text", "source_name", "source_type", "cue_text", "content_text",
-    "source_start", "source_end", "cue_start", "cue_end", "content_start", "content_end",
+    "article_id",
+    "attribution_id",
+    "kind",
+    "source_text",
+    "source_name",
+    "source_type",
+    "cue_text",
+    "content_text",
+    "source_start",
+    "source_end",
+    "cue_start",
+    "cue_end",
+    "content_start",
+    "content_end",
 ];
 /// Columns of `claims.csv`.
 pub const CLAIM_COLUMNS: &[&str] = &[
-    "article_id", "claim_id", "sentence", "start", "end", "text", "attributed", "source_name", "source_type", "hedged",
-    "corroborating_outlets", "checkworthy",
+    "article_id",
+    "claim_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "attributed",
+    "source_name",
+    "source_type",
+    "hedged",
+    "corroborating_outlets",
+    "checkworthy",
 ];
 /// Columns of `rejects.csv`.
 pub const REJECT_COLUMNS: &[&str] = &["input", "line", "id", "reason"];
 
 fn writer<W: Write>(w: W, columns: &[&str]) -> io::Result<csv::Writer<W>> {
-    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w);
     out.write_record(columns)?;
     Ok(out)
 }
@@ -129,7 +163,12 @@ pub fn write_claims<W: Write>(w: W, extractions: &[Extraction]) -> io::Result<()
 pub fn write_rejects<W: Write>(w: W, rejects: &[Reject]) -> io::Result<()> {
     let mut out = writer(w, REJECT_COLUMNS)?;
     for r in rejects {
-        out.write_record([safe(&r.input).as_ref(), &r.line.to_string(), &safe(&r.id), &safe(&r.reason)])?;
+        out.write_record([
+            safe(&r.input).as_ref(),
+            &r.line.to_string(),
+            &safe(&r.id),
+            &safe(&r.reason),
+        ])?;
     }
     out.flush()
 }

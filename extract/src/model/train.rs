@@ -34,12 +34,15 @@ impl Default for TrainOptions {
     }
 }
 
+/// (cue tokens, role window, one role label per window token)
+type RoleExample = ((usize, usize), (usize, usize), Vec<usize>);
+
 struct Prepared<'a> {
     doc: Doc<'a>,
     view: TokenView,
     cue_labels: Vec<usize>,
     /// (cue tokens, per-token role labels over the role window)
-    roles: Vec<((usize, usize), (usize, usize), Vec<usize>)>,
+    roles: Vec<RoleExample>,
 }
 
 fn prepare(a: &Annotated) -> Prepared<'_> {

@@ -1,0 +1,170 @@
+//! The `credence` binary on temporary directories: bad input, rejects,
+//! determinism across thread counts.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn credence(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_credence"))
+        .args(args)
+        .output()
+        .expect("credence runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn corpus() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Officials said it was fine.").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"line one\nline \xff two").unwrap();
+    let out = dir.path().join("out");
+    let o = credence(&[
+        "extract",
+        dir.path().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad.txt:2: invalid UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn malformed_jsonl_line_is_an_error_or_a_reject() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            "{\"id\": \"a\", \"outlet\": \"X\", \"text\": \"Trump said it was fine.\"}\n",
+            "{\"id\": \"b\", \"text\": \n",
+            "{\"id\": \"c\", \"outlet\": \"Y\"}\n",
+            "{\"id\": \"a\", \"text\": \"Duplicate.\"}\n",
+            "{\"id\": \"d\", \"text\": \"   \"}\n",
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = credence(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("in.jsonl:2: malformed JSON"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = credence(&[
+        "extract",
+        "--keep-going",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("read 5 articles: 1 extracted, 4 rejected"),
+        "{}",
+        stderr(&o)
+    );
+    let rejects = std::fs::read_to_string(out.join("rejects.csv")).unwrap();
+    let lines: Vec<&str> = rejects.lines().collect();
+    assert_eq!(lines[0], "input,line,id,reason");
+    assert!(lines[1].contains(",2,,malformed JSON"), "{rejects}");
+    assert!(lines[2].ends_with(",3,c,missing `text` field"), "{rejects}");
+    assert!(
+        lines[3].contains(",4,a,duplicate id `a` (first seen at"),
+        "{rejects}"
+    );
+    assert!(lines[4].ends_with(",5,d,empty article"), "{rejects}");
+}
+
+#[test]
+fn csv_input_without_text_column_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, "id,outlet,body\n1,X,hello\n").unwrap();
+    let o = credence(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        dir.path().join("o").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("in.csv:1: missing `text` column"),
+        "{}",
+        stderr(&o)
+    );
+    // ... unless the field is renamed.
+    let o = credence(&[
+        "extract",
+        "--text-field",
+        "body",
+        input.to_str().unwrap(),
+        "-o",
+        dir.path().join("o").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn output_is_identical_at_one_and_two_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for (threads, out) in [("1", &a), ("2", &b)] {
+        let o = credence(&["run", &corpus(), "-j", threads, "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    for name in [
+        "quotes.csv",
+        "attributions.csv",
+        "claims.csv",
+        "extraction.jsonl",
+    ] {
+        let x = std::fs::read(a.join(name)).unwrap();
+        let y = std::fs::read(b.join(name)).unwrap();
+        assert!(!x.is_empty());
+        assert!(x == y, "{name} differs between 1 and 2 threads");
+    }
+}
+
+#[test]
+fn quotes_csv_offsets_point_into_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = credence(&["extract", &corpus(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut reader = csv::Reader::from_path(out.join("quotes.csv")).unwrap();
+    let mut checked = 0;
+    for row in reader.records() {
+        let row = row.unwrap();
+        let text =
+            std::fs::read_to_string(Path::new(&corpus()).join(format!("{}.txt", &row[0]))).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let (start, end): (usize, usize) = (row[2].parse().unwrap(), row[3].parse().unwrap());
+        assert_eq!(
+            chars[start..end].iter().collect::<String>(),
+            row[4].trim_start_matches('\'')
+        );
+        checked += 1;
+    }
+    assert!(checked > 20);
+}

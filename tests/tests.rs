@@ -1,0 +1,6 @@
+//! End-to-end tests of the `credence` binary and snapshot tests over `corpus/`.
+
+#[path = "suite/cli.rs"]
+mod cli;
+#[path = "suite/snapshots.rs"]
+mod snapshots;
