@@ -476,8 +476,6 @@ fn name_backward(doc: &Doc, t: usize, floor: usize) -> Option<Span> {
 /// The speaker of a quote that the tagger did not attribute, by pattern.
 fn quote_rule(doc: &Doc, outer: Span) -> Option<SpanAttribution> {
     let (qs, qe) = doc.tokens_in(outer)?;
-    let sent = doc.token_sentence[qe - 1];
-    let (_, sent_end) = doc.sentence_tokens[sent];
     let para = doc.token_paragraph(qs);
     let para_end = (qe..doc.tokens.len())
         .find(|&t| doc.token_paragraph(t) != para)
@@ -522,7 +520,6 @@ fn quote_rule(doc: &Doc, outer: Span) -> Option<SpanAttribution> {
         .rev()
         .find(|&c| is_cue_word(doc.token_text(c)))?;
     let cue = doc.tokens[cue].span;
-    let _ = sent_end;
     Some(quote(cue, fallback_source(doc, cue)))
 }
 

@@ -4,7 +4,7 @@
 //! canonical entry.
 
 use crate::doc::Doc;
-use crate::sources::{classify, Mention, SourceType};
+use crate::sources::{classify, Mention, SourceType, TITLES};
 use crate::span::Span;
 use crate::tokens::TokenKind;
 use std::collections::BTreeMap;
@@ -35,25 +35,9 @@ pub struct Resolver<'a> {
     groups: Vec<(usize, usize)>,
 }
 
+/// Title words are not part of a name run ("President Donald Trump" → "Donald Trump").
 fn is_title(w: &str) -> bool {
-    [
-        "President",
-        "Rep.",
-        "Sen.",
-        "Gov.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "Dr.",
-        "Secretary",
-        "Envoy",
-        "Special",
-        "The",
-        "U.S.",
-        "US",
-        "White",
-    ]
-    .contains(&w)
+    w == "The" || TITLES.contains(&w)
 }
 
 impl<'a> Resolver<'a> {

@@ -325,7 +325,7 @@ const INDEFINITE: &[&str] = &[
 ];
 
 /// Title and role words stripped from a person's name.
-const TITLES: &[&str] = &[
+pub const TITLES: &[&str] = &[
     "President",
     "president",
     "Vice",
