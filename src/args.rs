@@ -15,14 +15,20 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// The main job: read a corpus and write every table into OUT/.
-    Run(ExtractArgs),
+    /// The main job: read a corpus, extract, score, and write every table into OUT/.
+    Run(RunArgs),
     /// Extraction only: quotes, attributions and claims tables into OUT/.
     Extract(ExtractArgs),
+    /// Score the extraction tables already in OUT/ (after `extract`, or to rescore with another config).
+    Score(ScoreArgs),
+    /// Print the default scoring configuration (TOML, with comments).
+    Config,
     /// Measure extraction against brat standoff annotations (e.g. PolNeAR).
     Eval(EvalArgs),
     /// Train the attribution tagger from brat standoff annotations.
     Train(TrainArgs),
+    /// Measure cross-outlet claim matching on a corpus labelled with stories (e.g. BASIL).
+    EvalCorroboration(EvalCorroborationArgs),
 }
 
 /// Where the articles come from and how to read them.
@@ -68,6 +74,31 @@ pub struct ExtractArgs {
     pub out: PathBuf,
 }
 
+/// `credence run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Input and output.
+    #[command(flatten)]
+    pub extract: ExtractArgs,
+    /// Scoring configuration (TOML; see `credence config`). Default: the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// `credence score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// A directory written by `credence extract` or `credence run` (reads its extraction.jsonl).
+    #[arg(value_name = "OUT")]
+    pub dir: PathBuf,
+    /// Scoring configuration (TOML; see `credence config`). Default: the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+}
+
 /// `credence eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -103,4 +134,21 @@ pub struct TrainArgs {
     /// Passes over the training data.
     #[arg(long, default_value_t = 8)]
     pub epochs: usize,
+}
+
+/// `credence eval-corroboration`.
+#[derive(Debug, Args)]
+pub struct EvalCorroborationArgs {
+    /// Input (JSONL or CSV with a story field).
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Field naming the story (event) each article covers.
+    #[arg(long, default_value = "story", value_name = "NAME")]
+    pub story_field: String,
+    /// Scoring configuration (TOML; see `credence config`). Default: the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the evaluation as JSON instead of a Markdown table.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -32,6 +32,11 @@ fn main() -> ExitCode {
                             | credence_extract::ExtractError::Io { .. }
                     )
                 )
+            }) || err.chain().any(|e| {
+                matches!(
+                    e.downcast_ref::<credence_score::ScoreError>(),
+                    Some(credence_score::ScoreError::Config { .. })
+                )
             });
             ExitCode::from(if input_error { 2 } else { 1 })
         }

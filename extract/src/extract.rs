@@ -20,7 +20,7 @@ use crate::resolve::Resolver;
 use crate::sources::SourceType;
 use crate::span::{CharIndex, Span};
 use crate::tokens::TokenKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An attribution as byte spans, before sources are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub struct SpanAttribution {
 }
 
 /// What an attribution attributes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionKind {
     /// The content is a direct quotation.
@@ -61,8 +61,28 @@ impl AttributionKind {
     }
 }
 
+/// What found an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FoundBy {
+    /// The learned tagger.
+    Model,
+    /// A rule for quote speakers.
+    Rule,
+}
+
+impl FoundBy {
+    /// `model` or `rule`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Model => "model",
+            FoundBy::Rule => "rule",
+        }
+    }
+}
+
 /// The kind of a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SentenceKind {
     /// An asserting sentence of the body.
@@ -76,7 +96,7 @@ pub enum SentenceKind {
 }
 
 /// One sentence (character offsets).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
     /// Where it is.
     pub span: Span,
@@ -89,7 +109,7 @@ pub struct Sentence {
 }
 
 /// A direct quotation (character offsets).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// `<article id>:q<n>`.
     pub id: String,
@@ -108,7 +128,7 @@ pub struct Quote {
 }
 
 /// An attribution (character offsets).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {
     /// `<article id>:a<n>`.
     pub id: String,
@@ -122,12 +142,12 @@ pub struct Attribution {
     pub cue: Option<Span>,
     /// The attributed content.
     pub content: Option<Span>,
-    /// `model` or `rule`: what found it.
-    pub found_by: &'static str,
+    /// What found it.
+    pub found_by: FoundBy,
 }
 
 /// A source of one article (character offsets).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     /// Canonical name within the article.
     pub name: String,
@@ -138,7 +158,7 @@ pub struct Source {
 }
 
 /// A claim: an asserting sentence of the body (character offsets).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// `<article id>:c<n>`.
     pub id: String,
@@ -159,7 +179,7 @@ pub struct Claim {
 }
 
 /// Everything extracted from one article. Offsets are characters into `text`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     /// Article id.
     pub article_id: String,
@@ -678,7 +698,11 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
                 source_span: a.source.map(chars),
                 cue: a.cue.map(chars),
                 content: a.content.map(chars),
-                found_by: if a.by_rule { "rule" } else { "model" },
+                found_by: if a.by_rule {
+                    FoundBy::Rule
+                } else {
+                    FoundBy::Model
+                },
             }
         })
         .collect();

@@ -5,10 +5,10 @@
 //! Rules over small lexicons: typing a span that the tagger already found is
 //! a job rules do well and can explain.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The kind of a source, as in `DESIGN.md`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceType {
     /// A named person.

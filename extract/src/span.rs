@@ -1,14 +1,16 @@
 //! Byte spans used inside the pipeline, and their conversion to the character
 //! offsets that every output uses.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` into an article's text.
 ///
 /// Inside the pipeline the offsets are UTF-8 byte offsets (cheap to slice);
 /// every public output converts them to Unicode scalar value offsets with
 /// [`CharIndex`], the brat/Python convention promised in `DESIGN.md`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     /// First offset inside the span.
     pub start: usize,

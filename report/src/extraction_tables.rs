@@ -8,6 +8,7 @@ use crate::csv_cell::{offset, safe};
 use credence_extract::corpus::Reject;
 use credence_extract::span::{CharIndex, Span};
 use credence_extract::Extraction;
+use credence_score::Scores;
 use std::io::{self, Write};
 
 /// Columns of `quotes.csv`.
@@ -59,7 +60,7 @@ pub const CLAIM_COLUMNS: &[&str] = &[
 /// Columns of `rejects.csv`.
 pub const REJECT_COLUMNS: &[&str] = &["input", "line", "id", "reason"];
 
-fn writer<W: Write>(w: W, columns: &[&str]) -> io::Result<csv::Writer<W>> {
+pub(crate) fn writer<W: Write>(w: W, columns: &[&str]) -> io::Result<csv::Writer<W>> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(w);
@@ -71,7 +72,7 @@ fn text<'a>(e: &'a Extraction, idx: &CharIndex, span: Option<Span>) -> &'a str {
     span.map_or("", |s| e.slice(idx, s))
 }
 
-fn bool_cell(b: bool) -> &'static str {
+pub(crate) fn bool_cell(b: bool) -> &'static str {
     if b {
         "true"
     } else {
@@ -132,13 +133,20 @@ pub fn write_attributions<W: Write>(w: W, extractions: &[Extraction]) -> io::Res
     out.flush()
 }
 
-/// Write `claims.csv`. `corroborating_outlets` is filled by the scoring
-/// stage; extraction alone leaves it empty.
-pub fn write_claims<W: Write>(w: W, extractions: &[Extraction]) -> io::Result<()> {
+/// Write `claims.csv`. `corroborating_outlets` (outlets separated by `; `)
+/// comes from the scores; extraction alone (`scores` = `None`) leaves it empty.
+pub fn write_claims<W: Write>(
+    w: W,
+    extractions: &[Extraction],
+    scores: Option<&Scores>,
+) -> io::Result<()> {
     let mut out = writer(w, CLAIM_COLUMNS)?;
-    for e in extractions {
+    for (a, e) in extractions.iter().enumerate() {
         let idx = CharIndex::new(&e.text);
-        for c in &e.claims {
+        for (i, c) in e.claims.iter().enumerate() {
+            let corroborating = scores
+                .map(|s| s.corroborating_outlets(extractions, a, i).join("; "))
+                .unwrap_or_default();
             let source = c.source.map(|s| &e.sources[s]);
             out.write_record([
                 safe(&e.article_id).as_ref(),
@@ -151,7 +159,7 @@ pub fn write_claims<W: Write>(w: W, extractions: &[Extraction]) -> io::Result<()
                 &safe(source.map_or("", |s| s.name.as_str())),
                 source.map_or("", |s| s.kind.as_str()),
                 bool_cell(c.hedged),
-                "",
+                &safe(&corroborating),
                 bool_cell(c.checkworthy),
             ])?;
         }

@@ -6,3 +6,4 @@ pub mod csv_cell;
 pub mod eval;
 pub mod extraction_tables;
 pub mod listing;
+pub mod score_tables;

@@ -56,7 +56,7 @@ pub fn listing(e: &Extraction) -> String {
             out,
             "- {} ({}): {src}{mention} | cue: {cue}\n  content: {content}",
             a.kind.as_str(),
-            a.found_by
+            a.found_by.as_str()
         );
     }
     let _ = writeln!(out, "\n## Sources ({})", e.sources.len());

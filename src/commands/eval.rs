@@ -13,7 +13,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
-    input::threads(&args.input)?;
+    input::threads(args.input.threads)?;
     let corpus = input::read(&args.input)?;
     let anns = ann_files(&args.gold)?;
     let loaded;

@@ -25,8 +25,8 @@ pub fn read(args: &InputArgs) -> anyhow::Result<Corpus> {
 }
 
 /// Configure the global thread pool.
-pub fn threads(args: &InputArgs) -> anyhow::Result<()> {
-    if let Some(n) = args.threads {
+pub fn threads(threads: Option<usize>) -> anyhow::Result<()> {
+    if let Some(n) = threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()

@@ -1,19 +1,30 @@
 //! One module per subcommand, each with `run(args) -> Result<ExitCode>`.
 
 mod eval;
+mod eval_corroboration;
 mod extract;
 mod input;
+mod output;
+mod run;
+mod score;
 mod train;
 
 use crate::args::{Cli, Command};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Dispatch to the subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Run(args) => extract::run(&args),
+        Command::Run(args) => run::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Score(args) => score::run(&args),
+        Command::Config => {
+            std::io::stdout().write_all(credence_score::config::DEFAULT_CONFIG.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval(args) => eval::run(&args),
         Command::Train(args) => train::run(&args),
+        Command::EvalCorroboration(args) => eval_corroboration::run(&args),
     }
 }

@@ -138,6 +138,9 @@ fn output_is_identical_at_one_and_two_threads() {
         "attributions.csv",
         "claims.csv",
         "extraction.jsonl",
+        "articles.csv",
+        "outlets.csv",
+        "matches.csv",
     ] {
         let x = std::fs::read(a.join(name)).unwrap();
         let y = std::fs::read(b.join(name)).unwrap();
@@ -167,4 +170,111 @@ fn quotes_csv_offsets_point_into_the_text() {
         checked += 1;
     }
     assert!(checked > 20);
+}
+
+#[test]
+fn score_rescored_with_another_config_changes_only_what_it_should() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = credence(&["run", &corpus(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read_to_string(out.join("articles.csv")).unwrap();
+    let claims_before = std::fs::read_to_string(out.join("claims.csv")).unwrap();
+
+    // `score` on the same tables with the default config reproduces `run`.
+    let o = credence(&["score", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(out.join("articles.csv")).unwrap(),
+        before
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("claims.csv")).unwrap(),
+        claims_before
+    );
+
+    // Dropping one weight moves reliability but no component value.
+    let config = dir.path().join("c.toml");
+    std::fs::write(&config, "[weights]\nquote_density = 0.0\n").unwrap();
+    let o = credence(&[
+        "score",
+        out.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = std::fs::read_to_string(out.join("articles.csv")).unwrap();
+    assert_ne!(after, before);
+    let column = |table: &str, name: &str| -> Vec<String> {
+        let mut r = csv::Reader::from_reader(table.as_bytes());
+        let i = r.headers().unwrap().iter().position(|h| h == name).unwrap();
+        r.records().map(|row| row.unwrap()[i].to_string()).collect()
+    };
+    assert_eq!(
+        column(&before, "quote_density"),
+        column(&after, "quote_density")
+    );
+    assert_ne!(
+        column(&before, "reliability"),
+        column(&after, "reliability")
+    );
+}
+
+#[test]
+fn bad_config_is_an_error_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("c.toml");
+    for (text, expect) in [
+        ("[weights]\nquote_densty = 1.0\n", "quote_densty"),
+        ("[saturation]\nhedging = 2.0\n", "saturation.hedging"),
+    ] {
+        std::fs::write(&config, text).unwrap();
+        let o = credence(&[
+            "run",
+            &corpus(),
+            "--config",
+            config.to_str().unwrap(),
+            "-o",
+            dir.path().join("o").to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("c.toml") && stderr(&o).contains(expect),
+            "{}",
+            stderr(&o)
+        );
+        assert!(
+            !dir.path().join("o").exists(),
+            "nothing is written on a bad config"
+        );
+    }
+}
+
+#[test]
+fn config_prints_defaults_that_score_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = credence(&["config"]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("quote_density = 1.0"), "{text}");
+    let config = dir.path().join("defaults.toml");
+    std::fs::write(&config, &text).unwrap();
+    let out = dir.path().join("o");
+    let o = credence(&[
+        "run",
+        &corpus(),
+        "--config",
+        config.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn score_without_extraction_names_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = credence(&["score", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("extraction.jsonl"), "{}", stderr(&o));
 }

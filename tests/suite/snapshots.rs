@@ -1,5 +1,6 @@
-//! One readable extraction listing per article of `corpus/`, generated from
-//! the folder: adding an article adds its snapshot, with no Rust change.
+//! Snapshots over `corpus/`: one readable extraction listing per article,
+//! generated from the folder (adding an article adds its snapshot, with no
+//! Rust change), and the score tables of the whole corpus.
 
 use credence_extract::corpus::{read_corpus, ReadOptions};
 use credence_extract::model::Model;
@@ -26,16 +27,53 @@ fn extractions() -> &'static BTreeMap<String, Extraction> {
     })
 }
 
-#[test]
-fn extraction_listing_per_article() {
+fn settings() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("snapshots"));
     settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| {
+    settings
+}
+
+#[test]
+fn extraction_listing_per_article() {
+    settings().bind(|| {
         insta::glob!("../../corpus", "*.{txt,md}", |path| {
             let id = path.file_stem().unwrap().to_str().unwrap();
             let e = &extractions()[id];
             insta::assert_snapshot!("extract", credence_report::listing::listing(e));
         });
+    });
+}
+
+/// CSV as written, with CRLF shown as plain line ends.
+fn csv_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut buf = Vec::new();
+    write(&mut buf).unwrap();
+    String::from_utf8(buf).unwrap().replace("\r\n", "\n")
+}
+
+#[test]
+fn score_tables_of_the_corpus() {
+    use credence_report::{extraction_tables, score_tables};
+    // Input order is the corpus order (sorted file names).
+    let extractions: Vec<Extraction> = extractions().values().cloned().collect();
+    let scores = credence_score::score(&extractions, &credence_score::Config::default()).unwrap();
+    settings().bind(|| {
+        insta::assert_snapshot!(
+            "score@articles.csv",
+            csv_text(|w| score_tables::write_articles(w, &scores))
+        );
+        insta::assert_snapshot!(
+            "score@outlets.csv",
+            csv_text(|w| score_tables::write_outlets(w, &scores))
+        );
+        insta::assert_snapshot!(
+            "score@matches.csv",
+            csv_text(|w| score_tables::write_matches(w, &extractions, &scores))
+        );
+        insta::assert_snapshot!(
+            "score@claims.csv",
+            csv_text(|w| extraction_tables::write_claims(w, &extractions, Some(&scores)))
+        );
     });
 }

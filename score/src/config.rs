@@ -1,0 +1,291 @@
+//! The scoring configuration: weights, saturation points, corroboration
+//! thresholds and the date window, read from TOML.
+//!
+//! The defaults are the commented file `default_config.toml`, which
+//! `credence config` prints; [`Config::default`] is that file parsed, so the
+//! two cannot drift apart. A user's file may leave keys out (they keep their
+//! defaults); unknown keys and out-of-range values are errors.
+
+use crate::error::ScoreError;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The default configuration, with comments, as `credence config` prints it.
+pub const DEFAULT_CONFIG: &str = include_str!("default_config.toml");
+
+/// Everything that shapes a score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Config {
+    /// Weight of each component in the reliability score.
+    pub weights: PerComponent,
+    /// Value at which each component earns its full weight.
+    pub saturation: PerComponent,
+    /// Cross-outlet claim matching.
+    pub corroboration: CorroborationConfig,
+}
+
+/// One number per score component, under the component's name.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PerComponent {
+    /// For [`crate::metrics::Sourcing`].
+    pub sourcing: f64,
+    /// For [`crate::metrics::NamedSourcing`].
+    pub named_sourcing: f64,
+    /// For [`crate::metrics::QuoteDensity`].
+    pub quote_density: f64,
+    /// For [`crate::metrics::Corroboration`].
+    pub corroboration: f64,
+    /// For [`crate::metrics::Hedging`].
+    pub hedging: f64,
+    /// For [`crate::metrics::SourceDiversity`].
+    pub source_diversity: f64,
+}
+
+impl PerComponent {
+    /// The number for the component called `name`.
+    pub fn get(&self, name: &str) -> Option<f64> {
+        self.entries()
+            .into_iter()
+            .find(|&(n, _)| n == name)
+            .map(|(_, v)| v)
+    }
+
+    /// `(component name, number)` for every component.
+    pub fn entries(&self) -> [(&'static str, f64); 6] {
+        [
+            ("sourcing", self.sourcing),
+            ("named_sourcing", self.named_sourcing),
+            ("source_diversity", self.source_diversity),
+            ("quote_density", self.quote_density),
+            ("corroboration", self.corroboration),
+            ("hedging", self.hedging),
+        ]
+    }
+}
+
+/// A `[weights]` or `[saturation]` table as written: keys may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartialPerComponent {
+    sourcing: Option<f64>,
+    named_sourcing: Option<f64>,
+    quote_density: Option<f64>,
+    corroboration: Option<f64>,
+    hedging: Option<f64>,
+    source_diversity: Option<f64>,
+}
+
+impl PartialPerComponent {
+    fn or(self, d: PerComponent) -> PerComponent {
+        PerComponent {
+            sourcing: self.sourcing.unwrap_or(d.sourcing),
+            named_sourcing: self.named_sourcing.unwrap_or(d.named_sourcing),
+            quote_density: self.quote_density.unwrap_or(d.quote_density),
+            corroboration: self.corroboration.unwrap_or(d.corroboration),
+            hedging: self.hedging.unwrap_or(d.hedging),
+            source_diversity: self.source_diversity.unwrap_or(d.source_diversity),
+        }
+    }
+}
+
+/// A configuration file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    weights: PartialPerComponent,
+    #[serde(default)]
+    saturation: PartialPerComponent,
+    #[serde(default)]
+    corroboration: CorroborationConfig,
+}
+
+/// Thresholds for cross-outlet claim matching.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CorroborationConfig {
+    /// Least similarity (0..1) for two claims to match.
+    pub min_similarity: f64,
+    /// Least similarity for two claims to be copies of each other.
+    pub copy_similarity: f64,
+    /// Least share of the shorter article's check-worthy claims that must be
+    /// copies for two articles to count as syndicated.
+    pub syndication_share: f64,
+    /// Most days between two articles that may corroborate each other.
+    pub window_days: u32,
+}
+
+impl Default for CorroborationConfig {
+    fn default() -> Self {
+        CorroborationConfig {
+            min_similarity: 0.4,
+            copy_similarity: 0.9,
+            syndication_share: 0.5,
+            window_days: 7,
+        }
+    }
+}
+
+mod defaults {
+    use super::PerComponent;
+
+    pub fn weights() -> PerComponent {
+        PerComponent {
+            sourcing: 2.0,
+            named_sourcing: 1.0,
+            quote_density: 1.0,
+            corroboration: 1.0,
+            hedging: 1.0,
+            source_diversity: 1.0,
+        }
+    }
+
+    pub fn saturation() -> PerComponent {
+        PerComponent {
+            sourcing: 0.8,
+            named_sourcing: 0.8,
+            quote_density: 0.15,
+            corroboration: 0.5,
+            hedging: 0.1,
+            source_diversity: 0.4,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            weights: defaults::weights(),
+            saturation: defaults::saturation(),
+            corroboration: CorroborationConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Parse and validate a TOML configuration. `origin` names it in errors.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Config, ScoreError> {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| ScoreError::Config {
+            origin: origin.to_string(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        let config = Config {
+            weights: file.weights.or(defaults::weights()),
+            saturation: file.saturation.or(defaults::saturation()),
+            corroboration: file.corroboration,
+        };
+        config.validate().map_err(|message| ScoreError::Config {
+            origin: origin.to_string(),
+            message,
+        })?;
+        Ok(config)
+    }
+
+    /// Check every value is in range; the message names the key.
+    pub fn validate(&self) -> Result<(), String> {
+        for (name, w) in self.weights.entries() {
+            if !(w.is_finite() && w >= 0.0) {
+                return Err(format!(
+                    "weights.{name} = {w}: a weight must be a number >= 0"
+                ));
+            }
+        }
+        if self.weights.entries().iter().all(|&(_, w)| w == 0.0) {
+            return Err("weights: at least one weight must be > 0".to_string());
+        }
+        for (name, s) in self.saturation.entries() {
+            unit_interval(&format!("saturation.{name}"), s)?;
+        }
+        let c = &self.corroboration;
+        unit_interval("corroboration.min_similarity", c.min_similarity)?;
+        unit_interval("corroboration.copy_similarity", c.copy_similarity)?;
+        unit_interval("corroboration.syndication_share", c.syndication_share)?;
+        if c.copy_similarity < c.min_similarity {
+            return Err(format!(
+                "corroboration.copy_similarity = {} is below min_similarity = {}: copies must also be matches",
+                c.copy_similarity, c.min_similarity
+            ));
+        }
+        Ok(())
+    }
+
+    /// The values in force as canonical TOML (no comments, fixed key order).
+    pub fn canonical(&self) -> String {
+        toml::to_string(self).expect("a Config always serialises")
+    }
+
+    /// `sha256:` and the first 16 hex digits of the SHA-256 of [`Config::canonical`]:
+    /// equal for equal values, whatever the comments or key order of the file.
+    pub fn hash(&self) -> String {
+        let digest = Sha256::digest(self.canonical().as_bytes());
+        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        format!("sha256:{hex}")
+    }
+}
+
+fn unit_interval(key: &str, v: f64) -> Result<(), String> {
+    if v.is_finite() && v > 0.0 && v <= 1.0 {
+        Ok(())
+    } else {
+        Err(format!("{key} = {v}: must be in (0, 1]"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_printed_defaults_are_the_defaults() {
+        let parsed = Config::from_toml(DEFAULT_CONFIG, "defaults").unwrap();
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn left_out_keys_keep_their_defaults() {
+        let c = Config::from_toml("[weights]\nquote_density = 0.0\n", "t").unwrap();
+        assert_eq!(c.weights.quote_density, 0.0);
+        assert_eq!(c.weights.sourcing, Config::default().weights.sourcing);
+        assert_eq!(c.saturation, Config::default().saturation);
+        assert_eq!(c.corroboration, Config::default().corroboration);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let e = Config::from_toml("[weights]\nquote_densty = 1.0\n", "my.toml").unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("my.toml") && msg.contains("quote_densty"),
+            "{msg}"
+        );
+        assert!(Config::from_toml("[weighs]\n", "t").is_err());
+    }
+
+    #[test]
+    fn out_of_range_values_are_errors() {
+        for bad in [
+            "[weights]\nsourcing = -1.0\n",
+            "[saturation]\nquote_density = 0.0\n",
+            "[saturation]\nhedging = 1.5\n",
+            "[corroboration]\nmin_similarity = 2.0\n",
+            "[corroboration]\nwindow_days = -3\n",
+            "[weights]\nsourcing = 0.0\nnamed_sourcing = 0.0\nquote_density = 0.0\ncorroboration = 0.0\nhedging = 0.0\nsource_diversity = 0.0\n",
+        ] {
+            assert!(Config::from_toml(bad, "t").is_err(), "accepted {bad:?}");
+        }
+        let msg = Config::from_toml("[saturation]\nhedging = 1.5\n", "t")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("saturation.hedging"), "{msg}");
+    }
+
+    #[test]
+    fn hash_follows_values_not_formatting() {
+        let a = Config::from_toml("[weights]\nsourcing = 2.0 # same\n", "a").unwrap();
+        let b = Config::default();
+        assert_eq!(a.hash(), b.hash());
+        let c = Config::from_toml("[weights]\nsourcing = 1.5\n", "c").unwrap();
+        assert_ne!(c.hash(), b.hash());
+        assert!(b.hash().starts_with("sha256:") && b.hash().len() == 7 + 16);
+    }
+}

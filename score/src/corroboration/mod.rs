@@ -1,0 +1,388 @@
+//! Cross-outlet corroboration: which check-worthy claims another outlet also
+//! reports, which it reports with different numbers, and which articles are
+//! syndicated copies of each other.
+//!
+//! 1. [`normalize`] every claim into terms (stems and numbers);
+//! 2. find candidate pairs with an inverted index over each claim's rarest
+//!    terms ([`index`]), never comparing every claim with every other;
+//! 3. verify each candidate with an IDF-weighted cosine similarity, keep
+//!    pairs from different outlets inside the date window at or above
+//!    `min_similarity`, and call a pair a conflict when both give a number
+//!    for the same unit and the numbers differ;
+//! 4. find syndicated articles ([`syndication`]) and drop the matches
+//!    between them: a copy is not a second source.
+
+pub mod eval;
+pub mod index;
+pub mod normalize;
+pub mod syndication;
+
+use crate::config::CorroborationConfig;
+use chrono::NaiveDate;
+use normalize::{normalize, Normalized, Quantity};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// One article's claims, as the matcher sees them.
+#[derive(Debug, Clone)]
+pub struct ArticleClaims<'a> {
+    /// The outlet (or the article id when it has none).
+    pub outlet: &'a str,
+    /// Publication date, when known.
+    pub date: Option<NaiveDate>,
+    /// `(index of the claim in its article, claim text)` for each check-worthy claim.
+    pub claims: Vec<(usize, &'a str)>,
+}
+
+/// A claim: its article (index into the input) and its index in that article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ClaimRef {
+    /// Index of the article.
+    pub article: usize,
+    /// Index of the claim in its article.
+    pub claim: usize,
+}
+
+/// How two matched claims relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// They report the same thing.
+    Corroborates,
+    /// They report the same thing with different numbers.
+    Conflicts,
+}
+
+impl Relation {
+    /// The name used in `matches.csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Corroborates => "corroborates",
+            Relation::Conflicts => "conflicts",
+        }
+    }
+}
+
+/// A match between claims of two articles from different outlets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimMatch {
+    /// The claim.
+    pub claim: ClaimRef,
+    /// The claim from the other outlet.
+    pub other: ClaimRef,
+    /// IDF-weighted cosine similarity, 0..1.
+    pub similarity: f64,
+    /// Corroborates or conflicts.
+    pub relation: Relation,
+}
+
+/// What the matcher found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Corroboration {
+    /// Every match in both directions, sorted by claim then other claim.
+    pub matches: Vec<ClaimMatch>,
+    /// For each article, the articles it is a syndicated copy of (sorted).
+    pub syndicated: Vec<Vec<usize>>,
+    /// Claims that took part (check-worthy claims of every article).
+    pub claims: usize,
+    /// Candidate pairs the index proposed and the similarity checked.
+    pub candidates: usize,
+}
+
+impl Corroboration {
+    /// The matches of one claim (a contiguous run of [`Corroboration::matches`]).
+    pub fn matches_of(&self, claim: ClaimRef) -> &[ClaimMatch] {
+        let start = self.matches.partition_point(|m| m.claim < claim);
+        let end = self.matches.partition_point(|m| m.claim <= claim);
+        &self.matches[start..end]
+    }
+}
+
+/// A claim ready for matching.
+struct Prepared {
+    at: ClaimRef,
+    /// `(term id, weight)`, sorted by term id.
+    terms: Vec<(u32, f32)>,
+    norm: f32,
+    quantities: Vec<Quantity>,
+}
+
+/// Match the check-worthy claims of `articles` across outlets.
+pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> Corroboration {
+    // Normalising is the costly part and independent per article.
+    let normalized: Vec<Vec<(ClaimRef, Normalized)>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(a, art)| {
+            art.claims
+                .iter()
+                .map(|&(c, text)| {
+                    (
+                        ClaimRef {
+                            article: a,
+                            claim: c,
+                        },
+                        normalize(text),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let vocab = index::Vocabulary::build(normalized.iter().flatten().map(|(_, n)| n));
+    let claims: Vec<Prepared> = normalized
+        .into_iter()
+        .flatten()
+        .map(|(at, n)| {
+            let terms = vocab.weigh(&n);
+            let norm = terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+            Prepared {
+                at,
+                terms,
+                norm,
+                quantities: n.quantities,
+            }
+        })
+        .collect();
+    let postings = index::Postings::build(&vocab, claims.iter().map(|c| c.terms.as_slice()));
+
+    let window = i64::from(config.window_days);
+    let may_match = |x: &Prepared, y: &Prepared| {
+        let (a, b) = (&articles[x.at.article], &articles[y.at.article]);
+        a.outlet != b.outlet
+            && match (a.date, b.date) {
+                (Some(da), Some(db)) => (da - db).num_days().abs() <= window,
+                _ => true,
+            }
+    };
+    let found: Vec<(usize, Vec<(usize, f64)>)> = (0..claims.len())
+        .into_par_iter()
+        .map(|x| {
+            let mut ys = postings.candidates(&vocab, &claims[x].terms, x);
+            ys.retain(|&y| y > x && may_match(&claims[x], &claims[y]));
+            let verified = ys
+                .iter()
+                .filter_map(|&y| {
+                    let sim = cosine(&claims[x], &claims[y]);
+                    (sim >= config.min_similarity).then_some((y, sim))
+                })
+                .collect();
+            (ys.len(), verified)
+        })
+        .collect();
+    let candidates = found.iter().map(|(n, _)| n).sum();
+
+    let mut pairs: Vec<(usize, usize, f64)> = found
+        .into_iter()
+        .enumerate()
+        .flat_map(|(x, (_, ys))| ys.into_iter().map(move |(y, s)| (x, y, s)))
+        .collect();
+    let copies: Vec<(ClaimRef, ClaimRef)> = pairs
+        .iter()
+        .filter(|&&(_, _, s)| s >= config.copy_similarity)
+        .map(|&(x, y, _)| (claims[x].at, claims[y].at))
+        .collect();
+    let sizes: Vec<usize> = articles.iter().map(|a| a.claims.len()).collect();
+    let syndicated = syndication::find(&copies, &sizes, config.syndication_share);
+    pairs.retain(|&(x, y, _)| !syndicated[claims[x].at.article].contains(&claims[y].at.article));
+
+    let mut matches: Vec<ClaimMatch> = Vec::with_capacity(pairs.len() * 2);
+    for (x, y, similarity) in pairs {
+        let relation = if conflicting(&claims[x].quantities, &claims[y].quantities) {
+            Relation::Conflicts
+        } else {
+            Relation::Corroborates
+        };
+        let (a, b) = (claims[x].at, claims[y].at);
+        matches.push(ClaimMatch {
+            claim: a,
+            other: b,
+            similarity,
+            relation,
+        });
+        matches.push(ClaimMatch {
+            claim: b,
+            other: a,
+            similarity,
+            relation,
+        });
+    }
+    matches.sort_by_key(|m| (m.claim, m.other));
+    Corroboration {
+        matches,
+        syndicated,
+        claims: claims.len(),
+        candidates,
+    }
+}
+
+/// IDF-weighted cosine of two claims' term sets (terms sorted by id).
+fn cosine(x: &Prepared, y: &Prepared) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < x.terms.len() && j < y.terms.len() {
+        let (a, b) = (x.terms[i], y.terms[j]);
+        match a.0.cmp(&b.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a.1 * b.1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if x.norm == 0.0 || y.norm == 0.0 {
+        return 0.0;
+    }
+    // Rounded so that the value written (and compared with thresholds) does not
+    // depend on float noise.
+    (f64::from(dot / (x.norm * y.norm)) * 1e4).round() / 1e4
+}
+
+/// Both claims count the same unit and share no count for it: "eight phone
+/// calls" against "seven phone calls".
+fn conflicting(a: &[Quantity], b: &[Quantity]) -> bool {
+    a.iter().filter(|q| !q.unit.is_empty()).any(|qa| {
+        let counts_b: Vec<f64> = b
+            .iter()
+            .filter(|q| q.unit == qa.unit)
+            .map(|q| q.value)
+            .collect();
+        !counts_b.is_empty()
+            && !a
+                .iter()
+                .any(|q| q.unit == qa.unit && counts_b.contains(&q.value))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art<'a>(outlet: &'a str, date: Option<NaiveDate>, claims: &[&'a str]) -> ArticleClaims<'a> {
+        ArticleClaims {
+            outlet,
+            date,
+            claims: claims.iter().copied().enumerate().collect(),
+        }
+    }
+
+    fn background() -> Vec<&'static str> {
+        vec![
+            "The council approved a new budget for the city parks on Monday.",
+            "Flooding closed three highways in Iowa after record rainfall.",
+            "The Lakers beat the Celtics 101-99 in overtime in Boston.",
+            "Apple reported quarterly revenue of 90 billion dollars.",
+        ]
+    }
+
+    #[test]
+    fn same_claim_in_two_outlets_corroborates() {
+        let mut a = background();
+        a.push("Witkoff advised Ushakov on how Putin should approach Trump about the peace plan.");
+        let b = vec![
+            "Steve Witkoff advised Yuri Ushakov on how Putin should approach Trump about a peace plan, Bloomberg reported.",
+            "Snow is expected in Denver this weekend.",
+        ];
+        let arts = [art("A", None, &a), art("B", None, &b)];
+        let c = corroborate(&arts, &CorroborationConfig::default());
+        let m = c.matches_of(ClaimRef {
+            article: 0,
+            claim: 4,
+        });
+        assert_eq!(m.len(), 1, "{:?}", c.matches);
+        assert_eq!(
+            m[0].other,
+            ClaimRef {
+                article: 1,
+                claim: 0
+            }
+        );
+        assert_eq!(m[0].relation, Relation::Corroborates);
+        // Both directions, and nothing else.
+        assert_eq!(c.matches.len(), 2);
+    }
+
+    #[test]
+    fn different_numbers_for_the_same_thing_conflict() {
+        let a = ["Trump and Putin held eight phone calls since January, the Kremlin said."];
+        let b = ["Trump and Putin held seven phone calls since January, according to the Kremlin."];
+        let arts = [art("A", None, &a), art("B", None, &b)];
+        let c = corroborate(&arts, &CorroborationConfig::default());
+        assert_eq!(c.matches.len(), 2, "{:?}", c.matches);
+        assert!(c.matches.iter().all(|m| m.relation == Relation::Conflicts));
+    }
+
+    #[test]
+    fn same_outlet_and_far_apart_dates_do_not_corroborate() {
+        let claim = "Trump and Putin held eight phone calls since January, the Kremlin said.";
+        let d = |day| NaiveDate::from_ymd_opt(2025, 1, day);
+        let same = [art("A", None, &[claim]), art("A", None, &[claim])];
+        assert!(corroborate(&same, &CorroborationConfig::default())
+            .matches
+            .is_empty());
+        let far = [art("A", d(1), &[claim]), art("B", d(20), &[claim])];
+        assert!(corroborate(&far, &CorroborationConfig::default())
+            .matches
+            .is_empty());
+        let near = [art("A", d(1), &[claim]), art("B", d(5), &[claim])];
+        assert_eq!(
+            corroborate(&near, &CorroborationConfig::default())
+                .matches
+                .len(),
+            2
+        );
+        let unknown = [art("A", None, &[claim]), art("B", d(20), &[claim])];
+        assert_eq!(
+            corroborate(&unknown, &CorroborationConfig::default())
+                .matches
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn syndicated_copies_do_not_corroborate_each_other() {
+        let wire = [
+            "Trump and Putin held eight phone calls since January, the Kremlin said.",
+            "Witkoff met Ushakov in Moscow on Tuesday to discuss the 28-point plan.",
+            "Zelensky said Ukraine would not cede the Donbas region.",
+        ];
+        let other = ["Witkoff met Ushakov in Moscow on Tuesday, discussing a 28-point peace plan."];
+        let arts = [
+            art("A", None, &wire),
+            art("B", None, &wire),
+            art("C", None, &other),
+        ];
+        let c = corroborate(&arts, &CorroborationConfig::default());
+        assert_eq!(c.syndicated, vec![vec![1], vec![0], vec![]]);
+        assert!(c
+            .matches
+            .iter()
+            .all(|m| (m.claim.article, m.other.article) != (0, 1)));
+        // C still corroborates both copies.
+        assert!(!c
+            .matches_of(ClaimRef {
+                article: 2,
+                claim: 0
+            })
+            .is_empty());
+        assert_eq!(
+            c.matches_of(ClaimRef {
+                article: 2,
+                claim: 0
+            })
+            .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn unrelated_claims_sharing_common_words_do_not_match() {
+        let a = ["The president said the economy grew in the third quarter."];
+        let b = ["The president said the military would leave Syria."];
+        let arts = [art("A", None, &a), art("B", None, &b)];
+        assert!(corroborate(&arts, &CorroborationConfig::default())
+            .matches
+            .is_empty());
+    }
+}
