@@ -23,6 +23,12 @@ pub enum Command {
     Score(ScoreArgs),
     /// Print the default scoring configuration (TOML, with comments).
     Config,
+    /// Re-render report.md in OUT/ from its extraction and the config in its run.json.
+    Report(ReportArgs),
+    /// One article's score in the terminal: each component, its weight and contribution, and the sentences behind it.
+    Explain(ExplainArgs),
+    /// What changed between two runs (for regression-testing scoring changes).
+    Diff(DiffArgs),
     /// Measure extraction against brat standoff annotations (e.g. PolNeAR).
     Eval(EvalArgs),
     /// Train the attribution tagger from brat standoff annotations.
@@ -151,4 +157,43 @@ pub struct EvalCorroborationArgs {
     /// Print the evaluation as JSON instead of a Markdown table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `credence report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A directory written by `credence run` or `credence score`.
+    #[arg(value_name = "OUT")]
+    pub dir: PathBuf,
+}
+
+/// `credence explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A directory written by `credence run` or `credence score`.
+    #[arg(value_name = "OUT")]
+    pub dir: PathBuf,
+    /// The article to explain.
+    #[arg(value_name = "ARTICLE_ID")]
+    pub article: String,
+}
+
+/// `credence diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The run before the change.
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// The run after the change.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// CSV (one row per article) instead of Markdown.
+    #[arg(long)]
+    pub csv: bool,
+    /// Exit with code 1 if any article's reliability moved by more than DELTA points.
+    #[arg(long, value_name = "DELTA")]
+    pub fail_above: Option<f64>,
 }

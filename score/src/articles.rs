@@ -37,6 +37,7 @@ pub const ARTICLE_COLUMNS: &[&str] = &[
     "quote_words",
     "attributions_named",
     "attributions_anonymous",
+    "attributions_typed",
     "syndicated_with",
 ];
 

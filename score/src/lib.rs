@@ -32,6 +32,7 @@
 //! ```
 
 pub mod articles;
+pub mod breakdown;
 pub mod config;
 pub mod corroboration;
 pub mod counts;

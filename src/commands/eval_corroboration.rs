@@ -2,7 +2,7 @@
 //! matches stay inside one labelled story (precision), and how many stories
 //! get any match (coverage).
 
-use super::{extract, score};
+use super::{extract, saved};
 use crate::args::EvalCorroborationArgs;
 use anyhow::bail;
 use credence_score::corroboration::eval::evaluate;
@@ -10,7 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
-    let config = score::load_config(args.config.as_deref())?;
+    let config = saved::load_config(args.config.as_deref())?;
     let (corpus, extractions) = extract::extract(&args.input)?;
     let stories: Vec<Option<&str>> = corpus
         .articles

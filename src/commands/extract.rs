@@ -38,9 +38,10 @@ pub fn summary(corpus: &Corpus, extractions: &[Extraction]) -> String {
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let (corpus, extractions) = extract(&args.input)?;
-    output::create_dir(&args.out)?;
-    output::write_extraction(&args.out, &extractions, &corpus, args.input.keep_going)?;
-    output::write_claims(&args.out, &extractions, None)?;
+    let mut out = output::Staging::new(&args.out)?;
+    output::write_extraction(&mut out, &extractions, &corpus, args.input.keep_going)?;
+    output::write_claims(&mut out, &extractions, None)?;
+    out.commit()?;
     #[allow(clippy::print_stderr)]
     {
         eprintln!(

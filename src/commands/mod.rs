@@ -1,11 +1,15 @@
 //! One module per subcommand, each with `run(args) -> Result<ExitCode>`.
 
+mod diff;
 mod eval;
 mod eval_corroboration;
+mod explain;
 mod extract;
 mod input;
 mod output;
+mod report;
 mod run;
+mod saved;
 mod score;
 mod train;
 
@@ -23,6 +27,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::io::stdout().write_all(credence_score::config::DEFAULT_CONFIG.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report(args) => report::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Train(args) => train::run(&args),
         Command::EvalCorroboration(args) => eval_corroboration::run(&args),

@@ -1,49 +1,89 @@
-//! Writing tables into the output directory.
+//! Writing into the output directory atomically: every file is written into
+//! a staging directory inside OUT/ and only renamed into place once all of
+//! them are written, so a failed run never leaves a half-written report over
+//! a good one.
 
 use anyhow::Context;
 use credence_extract::corpus::Corpus;
 use credence_extract::Extraction;
-use credence_report::{extraction_tables as extraction, score_tables as scores};
+use credence_report::{extraction_tables as extraction, parquet, score_tables as scores};
 use credence_score::Scores;
 use std::fs::File;
-use std::io::BufWriter;
-use std::path::Path;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
-/// Write one file of `dir`.
-pub fn write(
-    dir: &Path,
-    name: &str,
-    f: impl FnOnce(BufWriter<File>) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
-    let path = dir.join(name);
-    let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-    f(BufWriter::new(file)).with_context(|| format!("writing {}", path.display()))
+/// Files being written into OUT/.
+pub struct Staging {
+    dir: PathBuf,
+    tmp: PathBuf,
+    files: Vec<String>,
 }
 
-/// Create the output directory.
-pub fn create_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))
+impl Staging {
+    /// Start writing into `dir` (created if missing).
+    pub fn new(dir: &Path) -> anyhow::Result<Staging> {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let tmp = dir.join(format!(".credence-tmp-{}", std::process::id()));
+        std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            tmp,
+            files: Vec::new(),
+        })
+    }
+
+    /// Write one file.
+    pub fn write(
+        &mut self,
+        name: &str,
+        f: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        let path = self.tmp.join(name);
+        let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        let mut w = BufWriter::new(file);
+        f(&mut w)
+            .and_then(|()| w.flush())
+            .with_context(|| format!("writing {}", self.dir.join(name).display()))?;
+        if !self.files.iter().any(|f| f == name) {
+            self.files.push(name.to_string());
+        }
+        Ok(())
+    }
+
+    /// Move every written file into place.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        for name in std::mem::take(&mut self.files) {
+            let to = self.dir.join(&name);
+            std::fs::rename(self.tmp.join(&name), &to)
+                .with_context(|| format!("moving {} into place", to.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        // Committed or failed, the staging directory goes.
+        let _ = std::fs::remove_dir_all(&self.tmp);
+    }
 }
 
 /// `quotes.csv`, `attributions.csv`, `extraction.jsonl` and, with `--keep-going`, `rejects.csv`.
-/// `claims.csv` is written with the scores when there are any.
 pub fn write_extraction(
-    dir: &Path,
+    out: &mut Staging,
     extractions: &[Extraction],
     corpus: &Corpus,
     keep_going: bool,
 ) -> anyhow::Result<()> {
-    write(dir, "quotes.csv", |w| {
-        extraction::write_quotes(w, extractions)
-    })?;
-    write(dir, "attributions.csv", |w| {
+    out.write("quotes.csv", |w| extraction::write_quotes(w, extractions))?;
+    out.write("attributions.csv", |w| {
         extraction::write_attributions(w, extractions)
     })?;
-    write(dir, "extraction.jsonl", |w| {
+    out.write("extraction.jsonl", |w| {
         extraction::write_jsonl(w, extractions)
     })?;
     if keep_going {
-        write(dir, "rejects.csv", |w| {
+        out.write("rejects.csv", |w| {
             extraction::write_rejects(w, &corpus.rejects)
         })?;
     }
@@ -52,21 +92,43 @@ pub fn write_extraction(
 
 /// `claims.csv` (with `corroborating_outlets` when scored).
 pub fn write_claims(
-    dir: &Path,
+    out: &mut Staging,
     extractions: &[Extraction],
     scores: Option<&Scores>,
 ) -> anyhow::Result<()> {
-    write(dir, "claims.csv", |w| {
+    out.write("claims.csv", |w| {
         extraction::write_claims(w, extractions, scores)
     })
 }
 
 /// `articles.csv`, `outlets.csv`, `matches.csv`.
-pub fn write_scores(dir: &Path, extractions: &[Extraction], s: &Scores) -> anyhow::Result<()> {
-    write(dir, "articles.csv", |w| scores::write_articles(w, s))?;
-    write(dir, "outlets.csv", |w| scores::write_outlets(w, s))?;
-    write(dir, "matches.csv", |w| {
-        scores::write_matches(w, extractions, s)
-    })?;
+pub fn write_scores(
+    out: &mut Staging,
+    extractions: &[Extraction],
+    s: &Scores,
+) -> anyhow::Result<()> {
+    out.write("articles.csv", |w| scores::write_articles(w, s))?;
+    out.write("outlets.csv", |w| scores::write_outlets(w, s))?;
+    out.write("matches.csv", |w| scores::write_matches(w, extractions, s))?;
+    Ok(())
+}
+
+/// Parquet copies of every table.
+pub fn write_parquet(
+    out: &mut Staging,
+    extractions: &[Extraction],
+    s: &Scores,
+) -> anyhow::Result<()> {
+    let frames = [
+        ("articles.parquet", s.articles.clone()),
+        ("outlets.parquet", s.outlets.clone()),
+        ("claims.parquet", parquet::claims(extractions, Some(s))?),
+        ("quotes.parquet", parquet::quotes(extractions)?),
+        ("attributions.parquet", parquet::attributions(extractions)?),
+        ("matches.parquet", parquet::matches(extractions, s)?),
+    ];
+    for (name, frame) in &frames {
+        out.write(name, |w| parquet::write(w, frame))?;
+    }
     Ok(())
 }

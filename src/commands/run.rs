@@ -1,28 +1,75 @@
 //! `credence run CORPUS... -o OUT/`: the main job — extract, score, write
-//! every table. The same code as `extract` followed by `score`.
+//! every table, report.md and run.json. The same code as `extract` followed
+//! by `score`.
 
-use super::{extract, output, score};
+use super::{extract, output, saved, score};
 use crate::args::RunArgs;
+use credence_report::run_info::ArticleCounts;
 use credence_score::score as score_all;
+use std::collections::BTreeMap;
 use std::process::ExitCode;
+use std::time::Instant;
 
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     // The configuration is checked before the (long) extraction.
-    let config = score::load_config(args.config.as_deref())?;
+    let config = saved::load_config(args.config.as_deref())?;
+    let mut timings = BTreeMap::new();
+    let start = Instant::now();
     let (corpus, extractions) = extract::extract(&args.extract.input)?;
+    timings.insert(
+        "read_extract".to_string(),
+        start.elapsed().as_millis() as u64,
+    );
+    let start = Instant::now();
     let scores = score_all(&extractions, &config)?;
-    let out = &args.extract.out;
-    output::create_dir(out)?;
-    output::write_extraction(out, &extractions, &corpus, args.extract.input.keep_going)?;
-    output::write_claims(out, &extractions, Some(&scores))?;
-    output::write_scores(out, &extractions, &scores)?;
+    timings.insert("score".to_string(), start.elapsed().as_millis() as u64);
+    let start = Instant::now();
+    let out_dir = &args.extract.out;
+    let mut out = output::Staging::new(out_dir)?;
+    output::write_extraction(
+        &mut out,
+        &extractions,
+        &corpus,
+        args.extract.input.keep_going,
+    )?;
+    let counts = ArticleCounts {
+        read: corpus.read(),
+        scored: extractions.len(),
+        rejected: corpus.rejects.len(),
+    };
+    let corpus_args = args
+        .extract
+        .input
+        .corpus
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    // Tables and report first; run.json last, with the time they took.
+    let mut info = saved::run_info(
+        corpus_args,
+        saved::input_digest(&corpus),
+        &config,
+        counts,
+        timings,
+    );
+    let report_start = start;
+    score::write_all(&mut out, &extractions, &scores, &config, &info)?;
+    info.timings_ms.insert(
+        "write".to_string(),
+        report_start.elapsed().as_millis() as u64,
+    );
+    out.write("run.json", |w| {
+        serde_json::to_writer_pretty(&mut *w, &info)?;
+        std::io::Write::write_all(w, b"\n")
+    })?;
+    out.commit()?;
     #[allow(clippy::print_stderr)]
     {
         eprintln!("{}", extract::summary(&corpus, &extractions));
         eprintln!(
             "{} -> {}",
             score::summary(&extractions, &scores, &config),
-            out.display()
+            out_dir.display()
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -1,52 +1,16 @@
-//! `credence score OUT/`: score the extraction tables in OUT/ (its
-//! `extraction.jsonl`) and write the score tables next to them.
+//! `credence score OUT/`: score the extraction in OUT/ (its
+//! `extraction.jsonl`) and write the score tables, report.md and run.json
+//! next to it.
 
-use super::{input, output};
+use super::{input, output, saved};
 use crate::args::ScoreArgs;
-use anyhow::{bail, Context};
 use credence_extract::Extraction;
+use credence_report::run_info::{ArticleCounts, RunInfo};
+use credence_report::{chart, markdown};
 use credence_score::{score, Config, Scores};
-use std::io::BufRead;
-use std::path::Path;
+use std::collections::BTreeMap;
 use std::process::ExitCode;
-
-/// The configuration in force: `--config FILE` or the defaults.
-pub fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
-    match path {
-        None => Ok(Config::default()),
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("reading the scoring configuration {}", p.display()))?;
-            Ok(Config::from_toml(&text, &p.display().to_string())?)
-        }
-    }
-}
-
-/// Read `extraction.jsonl` from a run directory; errors name the line.
-pub fn read_extractions(dir: &Path) -> anyhow::Result<Vec<Extraction>> {
-    let path = dir.join("extraction.jsonl");
-    let file = std::fs::File::open(&path).with_context(|| {
-        format!(
-            "opening {} (run `credence extract` or `credence run` into {} first)",
-            path.display(),
-            dir.display()
-        )
-    })?;
-    let mut out = Vec::new();
-    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: reading", path.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let e: Extraction = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: not an extraction record", path.display(), i + 1))?;
-        out.push(e);
-    }
-    if out.is_empty() {
-        bail!("{}: no articles", path.display());
-    }
-    Ok(out)
-}
+use std::time::Instant;
 
 /// The scoring half of the run summary.
 pub fn summary(extractions: &[Extraction], scores: &Scores, config: &Config) -> String {
@@ -81,13 +45,60 @@ pub fn summary(extractions: &[Extraction], scores: &Scores, config: &Config) -> 
     s
 }
 
+/// Write everything scoring produces: claims.csv, the score tables,
+/// report.md and run.json.
+pub fn write_all(
+    out: &mut output::Staging,
+    extractions: &[Extraction],
+    scores: &Scores,
+    config: &Config,
+    info: &RunInfo,
+) -> anyhow::Result<()> {
+    output::write_claims(out, extractions, Some(scores))?;
+    output::write_scores(out, extractions, scores)?;
+    output::write_parquet(out, extractions, scores)?;
+    let mut context = saved::context(info);
+    if let Some(svg) = chart::outlets_svg(scores) {
+        out.write("outlets.svg", |w| w.write_all(svg.as_bytes()))?;
+        context.chart = Some("outlets.svg".to_string());
+    }
+    let report = markdown::report(extractions, scores, config, &context);
+    out.write("report.md", |w| w.write_all(report.as_bytes()))?;
+    out.write("run.json", |w| {
+        serde_json::to_writer_pretty(&mut *w, info)?;
+        w.write_all(b"\n")
+    })
+}
+
+use std::io::Write as _;
+
 pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
     input::threads(args.threads)?;
-    let config = load_config(args.config.as_deref())?;
-    let extractions = read_extractions(&args.dir)?;
+    let config = saved::load_config(args.config.as_deref())?;
+    let extractions = saved::read_extractions(&args.dir)?;
+    let previous = saved::read_run_info(&args.dir)?;
+    let start = Instant::now();
     let scores = score(&extractions, &config)?;
-    output::write_claims(&args.dir, &extractions, Some(&scores))?;
-    output::write_scores(&args.dir, &extractions, &scores)?;
+    let mut timings = BTreeMap::new();
+    timings.insert("score".to_string(), start.elapsed().as_millis() as u64);
+    let previous = previous.unwrap_or_else(|| RunInfo {
+        articles: ArticleCounts {
+            read: extractions.len(),
+            scored: extractions.len(),
+            rejected: 0,
+        },
+        ..RunInfo::default()
+    });
+    let info = saved::run_info(
+        previous.corpus,
+        previous.input_digest,
+        &config,
+        previous.articles,
+        timings,
+    );
+    let mut out = output::Staging::new(&args.dir)?;
+    write_all(&mut out, &extractions, &scores, &config, &info)?;
+    out.commit()?;
     #[allow(clippy::print_stderr)]
     {
         eprintln!(

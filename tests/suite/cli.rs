@@ -141,6 +141,11 @@ fn output_is_identical_at_one_and_two_threads() {
         "articles.csv",
         "outlets.csv",
         "matches.csv",
+        "report.md",
+        "outlets.svg",
+        "articles.parquet",
+        "claims.parquet",
+        "matches.parquet",
     ] {
         let x = std::fs::read(a.join(name)).unwrap();
         let y = std::fs::read(b.join(name)).unwrap();
@@ -277,4 +282,103 @@ fn score_without_extraction_names_what_is_missing() {
     let o = credence(&["score", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("extraction.jsonl"), "{}", stderr(&o));
+}
+
+#[test]
+fn run_writes_the_report_set_and_explain_and_diff_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base");
+    let o = credence(&["run", &corpus(), "-o", base.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(&base)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // Everything, and no staging directory left behind.
+    assert_eq!(
+        names,
+        [
+            "articles.csv",
+            "articles.parquet",
+            "attributions.csv",
+            "attributions.parquet",
+            "claims.csv",
+            "claims.parquet",
+            "extraction.jsonl",
+            "matches.csv",
+            "matches.parquet",
+            "outlets.csv",
+            "outlets.parquet",
+            "outlets.svg",
+            "quotes.csv",
+            "quotes.parquet",
+            "report.md",
+            "run.json"
+        ]
+    );
+    let info: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(base.join("run.json")).unwrap()).unwrap();
+    assert_eq!(info["articles"]["read"], 5);
+    assert_eq!(info["articles"]["scored"], 5);
+    assert!(info["config_hash"].as_str().unwrap().starts_with("sha256:"));
+    assert!(info["input_digest"]
+        .as_str()
+        .unwrap()
+        .starts_with("sha256:"));
+
+    let o = credence(&["explain", base.to_str().unwrap(), "004_630eb37fe9243205"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let card = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        card.contains("| sourcing |") && card.contains("**Quotes (9):**"),
+        "{card}"
+    );
+    let o = credence(&["explain", base.to_str().unwrap(), "no-such-article"]);
+    assert_eq!(o.status.code(), Some(1));
+
+    // Identical runs: exit 0 even with --fail-above 0.
+    let o = credence(&[
+        "diff",
+        base.to_str().unwrap(),
+        base.to_str().unwrap(),
+        "--fail-above",
+        "0",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A config change that moves scores trips the gate.
+    let config = dir.path().join("c.toml");
+    std::fs::write(&config, "[weights]\nquote_density = 0.0\n").unwrap();
+    let new = dir.path().join("new");
+    let o = credence(&[
+        "run",
+        &corpus(),
+        "--config",
+        config.to_str().unwrap(),
+        "-o",
+        new.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = credence(&[
+        "diff",
+        base.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--fail-above",
+        "1",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("quote_density −"));
+    let o = credence(&[
+        "diff",
+        base.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--csv",
+    ]);
+    assert!(o.status.success());
+    let csv_out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        csv_out.starts_with("article_id,status,outlet,reliability_base"),
+        "{csv_out}"
+    );
+    assert_eq!(csv_out.lines().count(), 6);
 }

@@ -77,3 +77,44 @@ fn score_tables_of_the_corpus() {
         );
     });
 }
+
+#[test]
+fn report_of_the_corpus() {
+    use credence_report::markdown::{report, RunContext};
+    let extractions: Vec<Extraction> = extractions().values().cloned().collect();
+    let config = credence_score::Config::default();
+    let scores = credence_score::score(&extractions, &config).unwrap();
+    let context = RunContext {
+        version: "(version)".into(),
+        corpus: vec!["corpus".into()],
+        read: extractions.len(),
+        rejected: 0,
+        chart: Some("outlets.svg".into()),
+    };
+    settings().bind(|| {
+        insta::assert_snapshot!(
+            "report@report.md",
+            report(&extractions, &scores, &config, &context)
+        );
+    });
+}
+
+#[test]
+fn diff_of_a_known_config_change() {
+    use credence_report::diff::{diff, Run};
+    use credence_report::score_tables;
+    let extractions: Vec<Extraction> = extractions().values().cloned().collect();
+    let run = |toml: &str, label: &str| {
+        let config = credence_score::Config::from_toml(toml, label).unwrap();
+        let scores = credence_score::score(&extractions, &config).unwrap();
+        let (mut articles, mut outlets) = (Vec::new(), Vec::new());
+        score_tables::write_articles(&mut articles, &scores).unwrap();
+        score_tables::write_outlets(&mut outlets, &scores).unwrap();
+        Run::read(label, articles.as_slice(), outlets.as_slice(), Some(config)).unwrap()
+    };
+    let base = run("", "base");
+    let new = run("[weights]\nquote_density = 0.0\n", "new");
+    settings().bind(|| {
+        insta::assert_snapshot!("diff@quote_density_off.md", diff(&base, &new).markdown());
+    });
+}

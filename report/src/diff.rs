@@ -1,0 +1,519 @@
+//! `credence diff BASE/ NEW/`: what changed between two runs — for
+//! regression-testing a scoring change (a weight, a lexicon, a release).
+//!
+//! Reads each run's `articles.csv`, `outlets.csv` and (when present)
+//! `run.json` for the config in force, and reports per-article and
+//! per-outlet changes, rank changes, the Spearman rank correlation between
+//! the runs, added and removed articles, and which components drove each
+//! change (the change in the points each contributes to reliability).
+
+use crate::csv_cell::safe;
+use crate::extraction_tables::writer;
+use credence_score::metrics::ALL;
+use credence_score::Config;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io::{self, Read, Write};
+
+/// Changes smaller than this (in reliability points) are not movements.
+pub const EPSILON: f64 = 0.005;
+
+/// One article of one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleRow {
+    /// Outlet.
+    pub outlet: String,
+    /// Reliability, 0–100.
+    pub reliability: f64,
+    /// Rank.
+    pub rank: u32,
+    /// Component values, in [`ALL`] order.
+    pub components: Vec<f64>,
+}
+
+/// One run, as read back from its directory.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// Label (the directory as given).
+    pub label: String,
+    /// Articles by id.
+    pub articles: BTreeMap<String, ArticleRow>,
+    /// Outlets: mean reliability by outlet.
+    pub outlets: BTreeMap<String, f64>,
+    /// The config in force (from run.json), if known.
+    pub config: Option<Config>,
+}
+
+fn bad(what: &str, e: impl std::fmt::Display) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("{what}: {e}"))
+}
+
+impl Run {
+    /// Read a run from its `articles.csv` and `outlets.csv`.
+    pub fn read(
+        label: &str,
+        articles: impl Read,
+        outlets: impl Read,
+        config: Option<Config>,
+    ) -> io::Result<Run> {
+        let mut r = csv::Reader::from_reader(articles);
+        let headers = r.headers().map_err(|e| bad("articles.csv", e))?.clone();
+        let col = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .ok_or_else(|| bad("articles.csv", format!("missing column `{name}`")))
+        };
+        let (id, outlet, rel, rank) = (
+            col("article_id")?,
+            col("outlet")?,
+            col("reliability")?,
+            col("rank")?,
+        );
+        let comps: Vec<Option<usize>> = ALL
+            .iter()
+            .map(|m| headers.iter().position(|h| h == m.name()))
+            .collect();
+        let mut out = BTreeMap::new();
+        for (line, rec) in r.records().enumerate() {
+            let rec = rec.map_err(|e| bad("articles.csv", e))?;
+            let num = |i: usize| -> io::Result<f64> {
+                rec[i].parse().map_err(|_| {
+                    bad(
+                        "articles.csv",
+                        format!("line {}: `{}` is not a number", line + 2, &rec[i]),
+                    )
+                })
+            };
+            out.insert(
+                rec[id].to_string(),
+                ArticleRow {
+                    outlet: rec[outlet].to_string(),
+                    reliability: num(rel)?,
+                    rank: num(rank)? as u32,
+                    components: comps
+                        .iter()
+                        .map(|c| c.map_or(Ok(0.0), num))
+                        .collect::<io::Result<_>>()?,
+                },
+            );
+        }
+        let mut r = csv::Reader::from_reader(outlets);
+        let headers = r.headers().map_err(|e| bad("outlets.csv", e))?.clone();
+        let (o, rel) = (
+            headers
+                .iter()
+                .position(|h| h == "outlet")
+                .ok_or_else(|| bad("outlets.csv", "missing column `outlet`"))?,
+            headers
+                .iter()
+                .position(|h| h == "reliability")
+                .ok_or_else(|| bad("outlets.csv", "missing column `reliability`"))?,
+        );
+        let mut outlet_rows = BTreeMap::new();
+        for rec in r.records() {
+            let rec = rec.map_err(|e| bad("outlets.csv", e))?;
+            let v: f64 = rec[rel]
+                .parse()
+                .map_err(|_| bad("outlets.csv", "reliability is not a number"))?;
+            outlet_rows.insert(rec[o].to_string(), v);
+        }
+        Ok(Run {
+            label: label.to_string(),
+            articles: out,
+            outlets: outlet_rows,
+            config,
+        })
+    }
+
+    /// Points each component contributes to an article's reliability under
+    /// this run's config (the defaults when unknown).
+    fn points(&self, row: &ArticleRow) -> Vec<f64> {
+        let config = self.config.clone().unwrap_or_default();
+        let total: f64 = ALL
+            .iter()
+            .map(|m| config.weights.get(m.name()).unwrap_or(0.0))
+            .sum();
+        ALL.iter()
+            .zip(&row.components)
+            .map(|(m, &v)| {
+                let w = config.weights.get(m.name()).unwrap_or(0.0);
+                100.0 * w * m.scaled(v, config.saturation.get(m.name()).unwrap_or(1.0)) / total
+            })
+            .collect()
+    }
+}
+
+/// One article's change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleChange {
+    /// Article id.
+    pub id: String,
+    /// Outlet (in the new run).
+    pub outlet: String,
+    /// Reliability before and after.
+    pub base: f64,
+    /// See `base`.
+    pub new: f64,
+    /// Rank before and after.
+    pub rank_base: u32,
+    /// See `rank_base`.
+    pub rank_new: u32,
+    /// Change of each component's value, in [`ALL`] order.
+    pub component_deltas: Vec<f64>,
+    /// Change of each component's points, in [`ALL`] order.
+    pub point_deltas: Vec<f64>,
+}
+
+impl ArticleChange {
+    /// `new − base`.
+    pub fn delta(&self) -> f64 {
+        self.new - self.base
+    }
+
+    /// Components whose contribution moved, largest first: `quote_density −6.67`.
+    pub fn drivers(&self) -> String {
+        let mut d: Vec<(usize, f64)> = self
+            .point_deltas
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, p)| p.abs() >= EPSILON)
+            .collect();
+        d.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        d.iter()
+            .map(|&(i, p)| format!("{} {}", ALL[i].name(), signed(p)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn signed(v: f64) -> String {
+    // Avoid "-0.00".
+    let v = if v.abs() < EPSILON { 0.0 } else { v };
+    if v > 0.0 {
+        format!("+{v:.2}")
+    } else if v < 0.0 {
+        format!("−{:.2}", -v)
+    } else {
+        "0.00".to_string()
+    }
+}
+
+/// Everything that changed between two runs.
+#[derive(Debug, Clone)]
+pub struct Diff {
+    /// Base run label.
+    pub base: String,
+    /// New run label.
+    pub new: String,
+    /// Config hashes (when known).
+    pub configs: (Option<String>, Option<String>),
+    /// Articles in both runs, sorted by |Δ| (largest first), then id.
+    pub changes: Vec<ArticleChange>,
+    /// Articles only in the new run.
+    pub added: Vec<String>,
+    /// Articles only in the base run.
+    pub removed: Vec<String>,
+    /// `(outlet, base, new)` for outlets in either run (`None` when absent).
+    pub outlets: Vec<(String, Option<f64>, Option<f64>)>,
+    /// Spearman rank correlation of reliability over articles in both runs.
+    pub spearman: Option<f64>,
+}
+
+/// Compare two runs.
+pub fn diff(base: &Run, new: &Run) -> Diff {
+    let mut changes = Vec::new();
+    for (id, b) in &base.articles {
+        if let Some(n) = new.articles.get(id) {
+            let (pb, pn) = (base.points(b), new.points(n));
+            changes.push(ArticleChange {
+                id: id.clone(),
+                outlet: n.outlet.clone(),
+                base: b.reliability,
+                new: n.reliability,
+                rank_base: b.rank,
+                rank_new: n.rank,
+                component_deltas: b
+                    .components
+                    .iter()
+                    .zip(&n.components)
+                    .map(|(x, y)| y - x)
+                    .collect(),
+                point_deltas: pb.iter().zip(&pn).map(|(x, y)| y - x).collect(),
+            });
+        }
+    }
+    let spearman = spearman(
+        &changes.iter().map(|c| c.base).collect::<Vec<_>>(),
+        &changes.iter().map(|c| c.new).collect::<Vec<_>>(),
+    );
+    changes.sort_by(|a, b| {
+        b.delta()
+            .abs()
+            .total_cmp(&a.delta().abs())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let added = new
+        .articles
+        .keys()
+        .filter(|k| !base.articles.contains_key(*k))
+        .cloned()
+        .collect();
+    let removed = base
+        .articles
+        .keys()
+        .filter(|k| !new.articles.contains_key(*k))
+        .cloned()
+        .collect();
+    let names: BTreeSet<&String> = base.outlets.keys().chain(new.outlets.keys()).collect();
+    let outlets = names
+        .into_iter()
+        .map(|o| {
+            (
+                o.clone(),
+                base.outlets.get(o).copied(),
+                new.outlets.get(o).copied(),
+            )
+        })
+        .collect();
+    Diff {
+        base: base.label.clone(),
+        new: new.label.clone(),
+        configs: (
+            base.config.as_ref().map(Config::hash),
+            new.config.as_ref().map(Config::hash),
+        ),
+        changes,
+        added,
+        removed,
+        outlets,
+        spearman,
+    }
+}
+
+/// Average ranks (ties share the mean rank).
+fn ranks(v: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    order.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
+    let mut r = vec![0.0; v.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && v[order[j + 1]] == v[order[i]] {
+            j += 1;
+        }
+        let mean = (i + j) as f64 / 2.0 + 1.0;
+        for &k in &order[i..=j] {
+            r[k] = mean;
+        }
+        i = j + 1;
+    }
+    r
+}
+
+/// Spearman's rho: Pearson correlation of the ranks. `None` with fewer than
+/// two articles or no variation.
+pub fn spearman(a: &[f64], b: &[f64]) -> Option<f64> {
+    if a.len() < 2 {
+        return None;
+    }
+    let (ra, rb) = (ranks(a), ranks(b));
+    let n = ra.len() as f64;
+    let (ma, mb) = (ra.iter().sum::<f64>() / n, rb.iter().sum::<f64>() / n);
+    let cov: f64 = ra.iter().zip(&rb).map(|(x, y)| (x - ma) * (y - mb)).sum();
+    let va: f64 = ra.iter().map(|x| (x - ma).powi(2)).sum();
+    let vb: f64 = rb.iter().map(|y| (y - mb).powi(2)).sum();
+    if va == 0.0 || vb == 0.0 {
+        return if va == vb { Some(1.0) } else { None };
+    }
+    Some(cov / (va * vb).sqrt())
+}
+
+impl Diff {
+    /// The largest |Δ reliability| over articles in both runs.
+    pub fn max_move(&self) -> f64 {
+        self.changes
+            .iter()
+            .map(|c| c.delta().abs())
+            .fold(0.0, f64::max)
+    }
+
+    /// Articles whose reliability moved.
+    pub fn moved(&self) -> impl Iterator<Item = &ArticleChange> {
+        self.changes.iter().filter(|c| c.delta().abs() >= EPSILON)
+    }
+
+    /// The diff as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let hash = |h: &Option<String>| {
+            h.clone()
+                .map_or("unknown config".to_string(), |h| format!("config `{h}`"))
+        };
+        let _ = writeln!(out, "# credence diff\n");
+        let _ = writeln!(
+            out,
+            "Base `{}` ({}) → new `{}` ({}).\n",
+            self.base,
+            hash(&self.configs.0),
+            self.new,
+            hash(&self.configs.1)
+        );
+        let moved = self.moved().count();
+        let _ = writeln!(out, "| | |\n|---|---|");
+        let _ = writeln!(out, "| articles in both runs | {} |", self.changes.len());
+        let _ = writeln!(out, "| articles whose reliability moved | {moved} |");
+        let _ = writeln!(out, "| largest move | {:.2} points |", self.max_move());
+        let _ = writeln!(
+            out,
+            "| rank changes | {} |",
+            self.changes
+                .iter()
+                .filter(|c| c.rank_base != c.rank_new)
+                .count()
+        );
+        let _ = writeln!(
+            out,
+            "| Spearman rank correlation | {} |",
+            self.spearman
+                .map_or("n/a".to_string(), |r| format!("{r:.4}"))
+        );
+        let _ = writeln!(out, "| added | {} |", self.added.len());
+        let _ = writeln!(out, "| removed | {} |\n", self.removed.len());
+
+        let _ = writeln!(out, "## Articles that moved\n");
+        if moved == 0 {
+            let _ = writeln!(out, "none\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "| article | outlet | base | new | Δ | rank | drivers (Δ points) |"
+            );
+            let _ = writeln!(out, "|---|---|---:|---:|---:|---|---|");
+            for c in self.moved() {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {:.2} | {:.2} | {} | {} → {} | {} |",
+                    c.id.replace('|', "\\|"),
+                    c.outlet.replace('|', "\\|"),
+                    c.base,
+                    c.new,
+                    signed(c.delta()),
+                    c.rank_base,
+                    c.rank_new,
+                    c.drivers()
+                );
+            }
+            out.push('\n');
+        }
+        let changed: Vec<&(String, Option<f64>, Option<f64>)> =
+            self.outlets.iter().filter(|(_, b, n)| b != n).collect();
+        let _ = writeln!(out, "## Outlets that moved\n");
+        if changed.is_empty() {
+            let _ = writeln!(out, "none\n");
+        } else {
+            let _ = writeln!(out, "| outlet | base | new | Δ |\n|---|---:|---:|---:|");
+            let f = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.2}"));
+            for (o, b, n) in changed {
+                let d = match (b, n) {
+                    (Some(b), Some(n)) => signed(n - b),
+                    _ => "—".to_string(),
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {d} |",
+                    o.replace('|', "\\|"),
+                    f(*b),
+                    f(*n)
+                );
+            }
+            out.push('\n');
+        }
+        for (title, ids) in [
+            ("Added articles", &self.added),
+            ("Removed articles", &self.removed),
+        ] {
+            let _ = writeln!(out, "## {title}\n");
+            if ids.is_empty() {
+                let _ = writeln!(out, "none\n");
+            } else {
+                for id in ids {
+                    let _ = writeln!(out, "- {id}");
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// The diff as CSV: one row per article in either run.
+    pub fn write_csv<W: Write>(&self, w: W) -> io::Result<()> {
+        let mut columns = vec![
+            "article_id".to_string(),
+            "status".to_string(),
+            "outlet".to_string(),
+            "reliability_base".to_string(),
+            "reliability_new".to_string(),
+            "delta".to_string(),
+            "rank_base".to_string(),
+            "rank_new".to_string(),
+        ];
+        columns.extend(ALL.iter().map(|m| format!("{}_delta", m.name())));
+        columns.push("drivers".to_string());
+        let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+        let mut out = writer(w, &names)?;
+        for c in &self.changes {
+            let mut rec = vec![
+                safe(&c.id).into_owned(),
+                if c.delta().abs() >= EPSILON {
+                    "moved"
+                } else {
+                    "same"
+                }
+                .to_string(),
+                safe(&c.outlet).into_owned(),
+                format!("{:.2}", c.base),
+                format!("{:.2}", c.new),
+                format!("{:.2}", c.delta()),
+                c.rank_base.to_string(),
+                c.rank_new.to_string(),
+            ];
+            rec.extend(c.component_deltas.iter().map(|d| format!("{d:.4}")));
+            rec.push(safe(&c.drivers()).into_owned());
+            out.write_record(&rec)?;
+        }
+        let empty = vec![String::new(); ALL.len() + 6];
+        for (status, ids) in [("added", &self.added), ("removed", &self.removed)] {
+            for id in ids {
+                let mut rec = vec![safe(id).into_owned(), status.to_string()];
+                rec.extend(empty.iter().cloned());
+                out.write_record(&rec)?;
+            }
+        }
+        out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spearman_of_identical_and_reversed() {
+        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[1.0, 2.0, 3.0]), Some(1.0));
+        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), Some(-1.0));
+        assert_eq!(spearman(&[1.0], &[1.0]), None);
+    }
+
+    #[test]
+    fn identical_runs_do_not_move() {
+        let csv = "article_id,outlet,reliability,rank,sourcing\na,X,50.00,2,0.5\nb,Y,70.00,1,0.7\n";
+        let outlets = "outlet,reliability\nX,50.00\nY,70.00\n";
+        let r = Run::read("r", csv.as_bytes(), outlets.as_bytes(), None).unwrap();
+        let d = diff(&r, &r);
+        assert_eq!(d.max_move(), 0.0);
+        assert_eq!(d.moved().count(), 0);
+        assert_eq!(d.spearman, Some(1.0));
+    }
+}

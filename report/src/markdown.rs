@@ -1,0 +1,248 @@
+//! `report.md`: the reliability report a person reads.
+//!
+//! Summary → outlets (with intervals and the chart) → articles → one card
+//! per article → methodology (the formula and the weights in force, and
+//! every metric's documentation). Deterministic: no timings, no paths other
+//! than the corpus arguments, rows in a fixed order.
+
+use crate::card::card;
+use credence_extract::Extraction;
+use credence_score::corroboration::Relation;
+use credence_score::metrics::{Direction, ALL};
+use credence_score::{Config, Scores};
+use polars::prelude::*;
+use std::fmt::Write;
+
+/// What the report says about the run itself.
+#[derive(Debug, Clone, Default)]
+pub struct RunContext {
+    /// credence's version.
+    pub version: String,
+    /// The corpus arguments, as given.
+    pub corpus: Vec<String>,
+    /// Articles read (scored + rejected).
+    pub read: usize,
+    /// Records rejected (with `--keep-going`).
+    pub rejected: usize,
+    /// File name of the outlets chart, linked when present.
+    pub chart: Option<String>,
+}
+
+fn f64s(frame: &DataFrame, column: &str) -> Vec<Option<f64>> {
+    frame
+        .column(column)
+        .and_then(|c| c.f64().map(|ca| ca.iter().collect()))
+        .unwrap_or_default()
+}
+
+fn u32s(frame: &DataFrame, column: &str) -> Vec<u32> {
+    frame
+        .column(column)
+        .and_then(|c| {
+            c.u32()
+                .map(|ca| ca.iter().map(|v| v.unwrap_or(0)).collect())
+        })
+        .unwrap_or_default()
+}
+
+fn strs(frame: &DataFrame, column: &str) -> Vec<String> {
+    frame
+        .column(column)
+        .and_then(|c| {
+            c.str()
+                .map(|ca| ca.iter().map(|v| v.unwrap_or("").to_string()).collect())
+        })
+        .unwrap_or_default()
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// Render `report.md`.
+pub fn report(
+    extractions: &[Extraction],
+    scores: &Scores,
+    config: &Config,
+    run: &RunContext,
+) -> String {
+    let mut out = String::new();
+    let c = &scores.corroboration;
+    let matches = c.matches.len() / 2;
+    let conflicts = c
+        .matches
+        .iter()
+        .filter(|m| m.relation == Relation::Conflicts)
+        .count()
+        / 2;
+    let syndicated: usize = c.syndicated.iter().map(Vec::len).sum::<usize>() / 2;
+    let sum = |f: fn(&Extraction) -> usize| extractions.iter().map(f).sum::<usize>();
+
+    let _ = writeln!(out, "# credence reliability report\n");
+    let _ = writeln!(out, "## Summary\n");
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| corpus | {} |", cell(&run.corpus.join(", ")));
+    let _ = writeln!(
+        out,
+        "| articles | {} read, {} scored, {} rejected |",
+        run.read,
+        extractions.len(),
+        run.rejected
+    );
+    let _ = writeln!(out, "| outlets | {} |", scores.outlets.height());
+    let _ = writeln!(
+        out,
+        "| extracted | {} claims ({} check-worthy), {} quotes, {} attributions |",
+        sum(|e| e.claims.len()),
+        c.claims,
+        sum(|e| e.quotes.len()),
+        sum(|e| e.attributions.len())
+    );
+    let _ = writeln!(
+        out,
+        "| cross-outlet claim matches | {matches} ({conflicts} conflicts); {syndicated} syndicated article pairs |"
+    );
+    let _ = writeln!(out, "| scoring config | `{}` |", config.hash());
+    let _ = writeln!(out, "| credence | {} |\n", run.version);
+
+    // Outlets, most reliable first.
+    let o = &scores.outlets;
+    let names = strs(o, "outlet");
+    let n = u32s(o, "articles");
+    let rel = f64s(o, "reliability");
+    let low = f64s(o, "reliability_ci_low");
+    let high = f64s(o, "reliability_ci_high");
+    let mut order: Vec<usize> = (0..o.height()).collect();
+    order.sort_by(|&a, &b| {
+        rel[b]
+            .unwrap_or(0.0)
+            .total_cmp(&rel[a].unwrap_or(0.0))
+            .then_with(|| names[a].cmp(&names[b]))
+    });
+    let _ = writeln!(out, "## Outlets\n");
+    if let Some(chart) = &run.chart {
+        let _ = writeln!(
+            out,
+            "![Mean reliability per outlet with 95% intervals]({chart})\n"
+        );
+    }
+    let comps: Vec<Vec<Option<f64>>> = ALL.iter().map(|m| f64s(o, m.name())).collect();
+    let _ = write!(out, "| outlet | articles | reliability | 95% interval |");
+    for m in ALL {
+        let _ = write!(out, " {} |", m.name());
+    }
+    let _ = write!(out, "\n|---|---:|---:|---|");
+    for _ in ALL {
+        let _ = write!(out, "---:|");
+    }
+    out.push('\n');
+    for &i in &order {
+        let interval = match (low[i], high[i]) {
+            (Some(l), Some(h)) => format!("{l:.2}–{h:.2}"),
+            _ => "none (one article)".to_string(),
+        };
+        let _ = write!(
+            out,
+            "| {} | {} | {:.2} | {interval} |",
+            cell(&names[i]),
+            n[i],
+            rel[i].unwrap_or(0.0)
+        );
+        for comp in &comps {
+            let _ = write!(out, " {:.3} |", comp[i].unwrap_or(0.0));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+
+    // Articles by rank.
+    let a = &scores.articles;
+    let rank = u32s(a, "rank");
+    let arel = f64s(a, "reliability");
+    let mut order: Vec<usize> = (0..a.height()).collect();
+    order.sort_by_key(|&i| (rank[i], extractions[i].article_id.clone()));
+    let acomps: Vec<Vec<Option<f64>>> = ALL.iter().map(|m| f64s(a, m.name())).collect();
+    let _ = writeln!(out, "## Articles\n");
+    let _ = write!(out, "| rank | article | outlet | reliability |");
+    for m in ALL {
+        let _ = write!(out, " {} |", m.name());
+    }
+    let _ = write!(out, "\n|---:|---|---|---:|");
+    for _ in ALL {
+        let _ = write!(out, "---:|");
+    }
+    out.push('\n');
+    for &i in &order {
+        let e = &extractions[i];
+        let _ = write!(
+            out,
+            "| {} | {} | {} | {:.2} |",
+            rank[i],
+            cell(&e.article_id),
+            cell(&e.outlet),
+            arel[i].unwrap_or(0.0)
+        );
+        for comp in &acomps {
+            let _ = write!(out, " {:.3} |", comp[i].unwrap_or(0.0));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## Article cards\n");
+    for &i in &order {
+        out.push_str(&card(extractions, scores, config, i, 3));
+    }
+
+    out.push_str(&methodology(config));
+    out
+}
+
+/// The methodology section: formula, the config in force, the metric docs.
+pub fn methodology(config: &Config) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## Methodology\n");
+    let _ = writeln!(
+        out,
+        "Each component is a ratio of two counts of extracted spans (the columns of articles.csv). \
+         It is scaled to 0–1 by its saturation point, `scaled = min(value / saturation, 1)` \
+         (`1 − min(value / saturation, 1)` where more is worse), and\n\n\
+         `reliability = 100 × Σ weight × scaled / Σ weight`\n\n\
+         with the weights and saturation points in force (config `{}`):\n",
+        config.hash()
+    );
+    let _ = writeln!(
+        out,
+        "| component | more is | weight | saturation |\n|---|---|---:|---:|"
+    );
+    for m in ALL {
+        let better = match m.direction() {
+            Direction::HigherIsBetter => "better",
+            Direction::LowerIsBetter => "worse",
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {better} | {} | {} |",
+            m.name(),
+            config.weights.get(m.name()).unwrap_or(0.0),
+            config.saturation.get(m.name()).unwrap_or(0.0)
+        );
+    }
+    let cc = &config.corroboration;
+    let _ = writeln!(
+        out,
+        "\nCorroboration: claims match at IDF-weighted cosine similarity ≥ {}, between different outlets \
+         published at most {} days apart (when both dates are known); claims at ≥ {} are copies, and two \
+         articles with at least {} of the shorter one's check-worthy claims copied are syndicated and do not \
+         corroborate each other. An outlet's interval is Student's t 95% interval of its articles' mean; an \
+         outlet with one article has none.\n",
+        cc.min_similarity, cc.window_days, cc.copy_similarity, cc.syndication_share
+    );
+    for m in ALL {
+        let _ = writeln!(out, "### {}\n", m.name());
+        // Demote the doc's sections under the metric's heading.
+        let _ = writeln!(out, "{}", m.doc().replace("\n## ", "\n#### ").trim_end());
+        out.push('\n');
+    }
+    out
+}
