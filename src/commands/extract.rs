@@ -6,7 +6,9 @@ use crate::args::{ExtractArgs, InputArgs};
 use credence_extract::corpus::Corpus;
 use credence_extract::model::Model;
 use credence_extract::{extract_article, Extraction};
+use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// Read the corpus and extract every article, in input order.
@@ -14,12 +16,23 @@ pub fn extract(args: &InputArgs) -> anyhow::Result<(Corpus, Vec<Extraction>)> {
     input::threads(args.threads)?;
     let corpus = input::read(args)?;
     let model = Model::embedded();
+    // Drawn only when stderr is a terminal and the run is long enough to wait for.
+    let bar = if corpus.articles.len() >= 500 && std::io::stderr().is_terminal() {
+        ProgressBar::new(corpus.articles.len() as u64).with_style(
+            ProgressStyle::with_template("extracting {bar:40} {pos}/{len} articles, {eta} left")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
     // par_iter().map().collect() keeps input order, so output does not depend on threads.
     let extractions = corpus
         .articles
         .par_iter()
+        .progress_with(bar.clone())
         .map(|a| extract_article(a, model))
         .collect();
+    bar.finish_and_clear();
     Ok((corpus, extractions))
 }
 
