@@ -38,8 +38,8 @@ pub struct Run {
     pub label: String,
     /// Articles by id.
     pub articles: BTreeMap<String, ArticleRow>,
-    /// Outlets: mean reliability by outlet.
-    pub outlets: BTreeMap<String, f64>,
+    /// Outlets: mean reliability and mean of each component ([`ALL`] order) by outlet.
+    pub outlets: BTreeMap<String, (f64, Vec<f64>)>,
     /// The config in force (from run.json), if known.
     pub config: Option<Config>,
 }
@@ -100,23 +100,30 @@ impl Run {
         }
         let mut r = csv::Reader::from_reader(outlets);
         let headers = r.headers().map_err(|e| bad("outlets.csv", e))?.clone();
-        let (o, rel) = (
+        let find = |name: &str| {
             headers
                 .iter()
-                .position(|h| h == "outlet")
-                .ok_or_else(|| bad("outlets.csv", "missing column `outlet`"))?,
-            headers
-                .iter()
-                .position(|h| h == "reliability")
-                .ok_or_else(|| bad("outlets.csv", "missing column `reliability`"))?,
-        );
+                .position(|h| h == name)
+                .ok_or_else(|| bad("outlets.csv", format!("missing column `{name}`")))
+        };
+        let (o, rel) = (find("outlet")?, find("reliability")?);
+        let comps: Vec<Option<usize>> = ALL
+            .iter()
+            .map(|m| headers.iter().position(|h| h == m.name()))
+            .collect();
         let mut outlet_rows = BTreeMap::new();
         for rec in r.records() {
             let rec = rec.map_err(|e| bad("outlets.csv", e))?;
-            let v: f64 = rec[rel]
-                .parse()
-                .map_err(|_| bad("outlets.csv", "reliability is not a number"))?;
-            outlet_rows.insert(rec[o].to_string(), v);
+            let num = |i: usize| -> io::Result<f64> {
+                rec[i]
+                    .parse()
+                    .map_err(|_| bad("outlets.csv", format!("`{}` is not a number", &rec[i])))
+            };
+            let components = comps
+                .iter()
+                .map(|c| c.map_or(Ok(0.0), num))
+                .collect::<io::Result<_>>()?;
+            outlet_rows.insert(rec[o].to_string(), (num(rel)?, components));
         }
         Ok(Run {
             label: label.to_string(),
@@ -200,6 +207,44 @@ fn signed(v: f64) -> String {
     }
 }
 
+/// One outlet's change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletChange {
+    /// Outlet.
+    pub outlet: String,
+    /// Mean reliability before (`None`: not in the base run).
+    pub base: Option<f64>,
+    /// Mean reliability after (`None`: not in the new run).
+    pub new: Option<f64>,
+    /// Change of each component's mean, in [`ALL`] order (empty unless in both runs).
+    pub component_deltas: Vec<f64>,
+}
+
+impl OutletChange {
+    /// Components whose mean moved, largest first: `quote_density −0.0500`.
+    pub fn components_moved(&self) -> String {
+        let mut d: Vec<(usize, f64)> = self
+            .component_deltas
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, v)| v.abs() >= 0.00005)
+            .collect();
+        d.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        d.iter()
+            .map(|&(i, v)| {
+                format!(
+                    "{} {}{:.4}",
+                    ALL[i].name(),
+                    if v > 0.0 { "+" } else { "−" },
+                    v.abs()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// Everything that changed between two runs.
 #[derive(Debug, Clone)]
 pub struct Diff {
@@ -215,8 +260,8 @@ pub struct Diff {
     pub added: Vec<String>,
     /// Articles only in the base run.
     pub removed: Vec<String>,
-    /// `(outlet, base, new)` for outlets in either run (`None` when absent).
-    pub outlets: Vec<(String, Option<f64>, Option<f64>)>,
+    /// Outlets in either run.
+    pub outlets: Vec<OutletChange>,
     /// Spearman rank correlation of reliability over articles in both runs.
     pub spearman: Option<f64>,
 }
@@ -270,11 +315,16 @@ pub fn diff(base: &Run, new: &Run) -> Diff {
     let outlets = names
         .into_iter()
         .map(|o| {
-            (
-                o.clone(),
-                base.outlets.get(o).copied(),
-                new.outlets.get(o).copied(),
-            )
+            let (b, n) = (base.outlets.get(o), new.outlets.get(o));
+            OutletChange {
+                outlet: o.clone(),
+                base: b.map(|x| x.0),
+                new: n.map(|x| x.0),
+                component_deltas: match (b, n) {
+                    (Some(b), Some(n)) => b.1.iter().zip(&n.1).map(|(x, y)| y - x).collect(),
+                    _ => Vec::new(),
+                },
+            }
         })
         .collect();
     Diff {
@@ -407,25 +457,32 @@ impl Diff {
             }
             out.push('\n');
         }
-        let changed: Vec<&(String, Option<f64>, Option<f64>)> =
-            self.outlets.iter().filter(|(_, b, n)| b != n).collect();
+        let changed: Vec<&OutletChange> = self
+            .outlets
+            .iter()
+            .filter(|o| o.base != o.new || !o.components_moved().is_empty())
+            .collect();
         let _ = writeln!(out, "## Outlets that moved\n");
         if changed.is_empty() {
             let _ = writeln!(out, "none\n");
         } else {
-            let _ = writeln!(out, "| outlet | base | new | Δ |\n|---|---:|---:|---:|");
+            let _ = writeln!(
+                out,
+                "| outlet | base | new | Δ | components (Δ mean) |\n|---|---:|---:|---:|---|"
+            );
             let f = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.2}"));
-            for (o, b, n) in changed {
-                let d = match (b, n) {
+            for o in changed {
+                let d = match (o.base, o.new) {
                     (Some(b), Some(n)) => signed(n - b),
                     _ => "—".to_string(),
                 };
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {} | {d} |",
-                    o.replace('|', "\\|"),
-                    f(*b),
-                    f(*n)
+                    "| {} | {} | {} | {d} | {} |",
+                    o.outlet.replace('|', "\\|"),
+                    f(o.base),
+                    f(o.new),
+                    o.components_moved()
                 );
             }
             out.push('\n');
@@ -515,5 +572,37 @@ mod tests {
         assert_eq!(d.max_move(), 0.0);
         assert_eq!(d.moved().count(), 0);
         assert_eq!(d.spearman, Some(1.0));
+    }
+
+    #[test]
+    fn component_changes_are_the_drivers() {
+        let outlets = |v: &str| format!("outlet,reliability,sourcing\nX,{v},0.5000\n");
+        let base = Run::read(
+            "base",
+            "article_id,outlet,reliability,rank,sourcing\na,X,50.00,1,0.4\n".as_bytes(),
+            outlets("50.00").as_bytes(),
+            None,
+        )
+        .unwrap();
+        let new = Run::read(
+            "new",
+            "article_id,outlet,reliability,rank,sourcing\na,X,60.00,1,0.8\nb,X,60.00,1,0.8\n"
+                .as_bytes(),
+            "outlet,reliability,sourcing\nX,60.00,0.8000\n".as_bytes(),
+            None,
+        )
+        .unwrap();
+        let d = diff(&base, &new);
+        assert_eq!(d.added, ["b"]);
+        assert_eq!(d.max_move(), 10.0);
+        assert!(
+            d.changes[0].drivers().starts_with("sourcing +"),
+            "{}",
+            d.changes[0].drivers()
+        );
+        assert_eq!(d.outlets[0].components_moved(), "sourcing +0.3000");
+        assert!(d
+            .markdown()
+            .contains("| X | 50.00 | 60.00 | +10.00 | sourcing +0.3000 |"));
     }
 }
