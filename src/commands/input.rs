@@ -24,9 +24,12 @@ pub fn read(args: &InputArgs) -> anyhow::Result<Corpus> {
     read_corpus(&args.corpus, &read_options(args)).context("reading the corpus")
 }
 
-/// Configure the global thread pool.
+/// Configure the global thread pools: rayon's (extraction, corroboration)
+/// and polars' (read once, at its first use, from `POLARS_MAX_THREADS`).
 pub fn threads(threads: Option<usize>) -> anyhow::Result<()> {
     if let Some(n) = threads {
+        // Still single-threaded here: no pool has started.
+        std::env::set_var("POLARS_MAX_THREADS", n.to_string());
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()
