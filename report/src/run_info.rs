@@ -14,6 +14,9 @@ pub struct ArticleCounts {
     pub scored: usize,
     /// Rejected (with `--keep-going`; see rejects.csv).
     pub rejected: usize,
+    /// UTF-8 bytes of article text read (for throughput).
+    #[serde(default)]
+    pub text_bytes: usize,
 }
 
 /// The contents of `run.json`.
@@ -31,6 +34,6 @@ pub struct RunInfo {
     pub config: String,
     /// Counts.
     pub articles: ArticleCounts,
-    /// Wall time of each stage, in milliseconds (`read_extract`, `score`, `write`).
+    /// Wall time of each stage, in milliseconds (`read`, `extract`, `score`, `write`).
     pub timings_ms: BTreeMap<String, u64>,
 }

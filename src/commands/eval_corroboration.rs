@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 pub fn run(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
     let config = saved::load_config(args.config.as_deref())?;
-    let (corpus, extractions) = extract::extract(&args.input)?;
+    let (corpus, extractions, _) = extract::extract(&args.input)?;
     let stories: Vec<Option<&str>> = corpus
         .articles
         .iter()

@@ -10,11 +10,15 @@ use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-/// Read the corpus and extract every article, in input order.
-pub fn extract(args: &InputArgs) -> anyhow::Result<(Corpus, Vec<Extraction>)> {
+/// Read the corpus and extract every article, in input order; also returns
+/// the time spent reading.
+pub fn extract(args: &InputArgs) -> anyhow::Result<(Corpus, Vec<Extraction>, Duration)> {
     input::threads(args.threads)?;
+    let start = Instant::now();
     let corpus = input::read(args)?;
+    let read = start.elapsed();
     let model = Model::embedded();
     // Drawn only when stderr is a terminal and the run is long enough to wait for.
     let bar = if corpus.articles.len() >= 500 && std::io::stderr().is_terminal() {
@@ -33,7 +37,7 @@ pub fn extract(args: &InputArgs) -> anyhow::Result<(Corpus, Vec<Extraction>)> {
         .map(|a| extract_article(a, model))
         .collect();
     bar.finish_and_clear();
-    Ok((corpus, extractions))
+    Ok((corpus, extractions, read))
 }
 
 /// The extraction half of the run summary.
@@ -50,7 +54,7 @@ pub fn summary(corpus: &Corpus, extractions: &[Extraction]) -> String {
 }
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let (corpus, extractions) = extract(&args.input)?;
+    let (corpus, extractions, _) = extract(&args.input)?;
     let mut out = output::Staging::new(&args.out)?;
     output::write_extraction(&mut out, &extractions, &corpus, args.input.keep_going)?;
     output::write_claims(&mut out, &extractions, None)?;

@@ -15,10 +15,11 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let config = saved::load_config(args.config.as_deref())?;
     let mut timings = BTreeMap::new();
     let start = Instant::now();
-    let (corpus, extractions) = extract::extract(&args.extract.input)?;
+    let (corpus, extractions, read) = extract::extract(&args.extract.input)?;
+    timings.insert("read".to_string(), read.as_millis() as u64);
     timings.insert(
-        "read_extract".to_string(),
-        start.elapsed().as_millis() as u64,
+        "extract".to_string(),
+        (start.elapsed() - read).as_millis() as u64,
     );
     let start = Instant::now();
     let scores = score_all(&extractions, &config)?;
@@ -36,6 +37,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         read: corpus.read(),
         scored: extractions.len(),
         rejected: corpus.rejects.len(),
+        text_bytes: corpus.articles.iter().map(|a| a.text.len()).sum(),
     };
     let corpus_args = args
         .extract

@@ -86,6 +86,7 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
             read: extractions.len(),
             scored: extractions.len(),
             rejected: 0,
+            text_bytes: extractions.iter().map(|e| e.text.len()).sum(),
         },
         ..RunInfo::default()
     });
