@@ -71,6 +71,16 @@ const CHROME_PREFIXES: &[&str] = &[
     "all rights reserved",
 ];
 
+/// Line endings (lowercased, trailing punctuation ignored) of a short credit
+/// line: "The Associated Press contributed to this report."
+const CREDIT_ENDINGS: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "was used in this report",
+];
+
 /// Split `text` into line paragraphs and classify each.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
@@ -116,6 +126,10 @@ fn is_chrome(line: &str) -> bool {
     }
     if CHROME_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower.contains("all rights reserved")
     {
+        return true;
+    }
+    // Credit lines are about the article, not the news; every wire story has one.
+    if CREDIT_ENDINGS.iter().any(|e| bare.ends_with(e)) && bare.split_whitespace().count() <= 30 {
         return true;
     }
     // Bullet lists of links: "• Source 1 • Source 2".
@@ -164,5 +178,21 @@ mod tests {
         let p = paragraphs(text);
         assert_eq!(p[0].span.slice(text), "indented line.");
         assert_eq!(p[1].span.slice(text), "next.");
+    }
+
+    #[test]
+    fn credit_lines_are_chrome() {
+        assert!(is_chrome(
+            "The Associated Press contributed to this report."
+        ));
+        assert!(is_chrome(
+            "Associated Press writer Beth Fouhy in Charlotte, N.C., contributed to this report."
+        ));
+        assert!(is_chrome(
+            "Information from The Associated Press was used in this report."
+        ));
+        assert!(!is_chrome(
+            "Officials said the Associated Press contributed to the confusion."
+        ));
     }
 }

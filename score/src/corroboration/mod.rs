@@ -215,9 +215,14 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
     }
 }
 
-/// IDF-weighted cosine of two claims' term sets (terms sorted by id).
+/// Fewest terms two claims must share to match: a name and a number in
+/// common ("Trump … 2018") is not the same claim, however rare the name.
+pub const MIN_SHARED: usize = 3;
+
+/// IDF-weighted cosine of two claims' term sets (terms sorted by id); 0 when
+/// they share fewer than [`MIN_SHARED`] terms.
 fn cosine(x: &Prepared, y: &Prepared) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0);
     while i < x.terms.len() && j < y.terms.len() {
         let (a, b) = (x.terms[i], y.terms[j]);
         match a.0.cmp(&b.0) {
@@ -225,12 +230,13 @@ fn cosine(x: &Prepared, y: &Prepared) -> f64 {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 dot += a.1 * b.1;
+                shared += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    if x.norm == 0.0 || y.norm == 0.0 {
+    if x.norm == 0.0 || y.norm == 0.0 || shared < MIN_SHARED {
         return 0.0;
     }
     // Rounded so that the value written (and compared with thresholds) does not

@@ -145,11 +145,28 @@ fn words(text: &str) -> Vec<&str> {
     out
 }
 
+/// The claim without an embedded post's signature: "Change the laws! —
+/// Donald J. Trump (@realDonaldTrump) June 18, 2018" → "Change the laws!".
+/// Every embedded tweet carries one, and two different tweets must not match
+/// on it.
+fn without_signature(text: &str) -> &str {
+    match text.rfind("(@") {
+        Some(at) => {
+            let before = &text[..at];
+            match before.rfind(['—', '–']) {
+                Some(dash) => &text[..dash],
+                None => text,
+            }
+        }
+        None => text,
+    }
+}
+
 /// Normalise one claim.
 pub fn normalize(text: &str) -> Normalized {
     let stop = stop_words();
     let stemmer = stemmer();
-    let ws = words(text);
+    let ws = words(without_signature(text));
     let lowers: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
     let mut terms = Vec::with_capacity(ws.len());
     let mut quantities = Vec::new();
@@ -190,6 +207,13 @@ mod tests {
     fn stems_drops_stop_words_and_quote_marks() {
         let n = normalize("“The talks were useful,” Witkoff’s aides said.");
         assert_eq!(n.terms, ["aid", "talk", "use", "witkoff"]);
+    }
+
+    #[test]
+    fn embedded_post_signatures_are_not_terms() {
+        let n = normalize("Change the laws! — Donald J. Trump (@realDonaldTrump) June 18, 2018");
+        assert_eq!(n.terms, ["chang", "law"]);
+        assert_eq!(normalize("A — B said.").terms, ["b"]);
     }
 
     #[test]
