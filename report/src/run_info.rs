@@ -34,6 +34,10 @@ pub struct RunInfo {
     pub config: String,
     /// Counts.
     pub articles: ArticleCounts,
+    /// Corroboration counts: `checkworthy_claims`, `candidate_pairs` (verified
+    /// by similarity), `matches`, `conflicts` (pairs), `syndicated_pairs`.
+    #[serde(default)]
+    pub corroboration: BTreeMap<String, usize>,
     /// Wall time of each stage, in milliseconds (`read`, `extract`, `score`, `write`).
     pub timings_ms: BTreeMap<String, u64>,
 }

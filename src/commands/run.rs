@@ -52,6 +52,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         saved::input_digest(&corpus),
         &config,
         counts,
+        &scores,
         timings,
     );
     let report_start = start;

@@ -6,7 +6,8 @@ use credence_extract::corpus::Corpus;
 use credence_extract::Extraction;
 use credence_report::markdown::RunContext;
 use credence_report::run_info::{ArticleCounts, RunInfo};
-use credence_score::Config;
+use credence_score::corroboration::Relation;
+use credence_score::{Config, Scores};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -92,9 +93,30 @@ pub fn run_info(
     input_digest: String,
     config: &Config,
     articles: ArticleCounts,
+    scores: &Scores,
     timings_ms: BTreeMap<String, u64>,
 ) -> RunInfo {
+    let c = &scores.corroboration;
+    let conflicts = c
+        .matches
+        .iter()
+        .filter(|m| m.relation == Relation::Conflicts)
+        .count();
+    let corroboration = [
+        ("checkworthy_claims", c.claims),
+        ("candidate_pairs", c.candidates),
+        ("matches", c.matches.len() / 2),
+        ("conflicts", conflicts / 2),
+        (
+            "syndicated_pairs",
+            c.syndicated.iter().map(Vec::len).sum::<usize>() / 2,
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
     RunInfo {
+        corroboration,
         credence_version: env!("CARGO_PKG_VERSION").to_string(),
         corpus,
         input_digest,

@@ -95,6 +95,7 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         previous.input_digest,
         &config,
         previous.articles,
+        &scores,
         timings,
     );
     let mut out = output::Staging::new(&args.dir)?;
