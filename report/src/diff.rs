@@ -9,6 +9,7 @@
 
 use crate::csv_cell::safe;
 use crate::extraction_tables::writer;
+use credence_score::breakdown;
 use credence_score::metrics::ALL;
 use credence_score::Config;
 use std::collections::{BTreeMap, BTreeSet};
@@ -112,12 +113,15 @@ impl Run {
             .map(|m| headers.iter().position(|h| h == m.name()))
             .collect();
         let mut outlet_rows = BTreeMap::new();
-        for rec in r.records() {
+        for (line, rec) in r.records().enumerate() {
             let rec = rec.map_err(|e| bad("outlets.csv", e))?;
             let num = |i: usize| -> io::Result<f64> {
-                rec[i]
-                    .parse()
-                    .map_err(|_| bad("outlets.csv", format!("`{}` is not a number", &rec[i])))
+                rec[i].parse().map_err(|_| {
+                    bad(
+                        "outlets.csv",
+                        format!("line {}: `{}` is not a number", line + 2, &rec[i]),
+                    )
+                })
             };
             let components = comps
                 .iter()
@@ -135,18 +139,11 @@ impl Run {
 
     /// Points each component contributes to an article's reliability under
     /// this run's config (the defaults when unknown).
-    fn points(&self, row: &ArticleRow) -> Vec<f64> {
-        let config = self.config.clone().unwrap_or_default();
-        let total: f64 = ALL
-            .iter()
-            .map(|m| config.weights.get(m.name()).unwrap_or(0.0))
-            .sum();
+    fn points(&self, row: &ArticleRow, default: &Config) -> Vec<f64> {
+        let config = self.config.as_ref().unwrap_or(default);
         ALL.iter()
             .zip(&row.components)
-            .map(|(m, &v)| {
-                let w = config.weights.get(m.name()).unwrap_or(0.0);
-                100.0 * w * m.scaled(v, config.saturation.get(m.name()).unwrap_or(1.0)) / total
-            })
+            .map(|(&m, &v)| breakdown::points(config, m, v))
             .collect()
     }
 }
@@ -268,10 +265,11 @@ pub struct Diff {
 
 /// Compare two runs.
 pub fn diff(base: &Run, new: &Run) -> Diff {
+    let default = Config::default();
     let mut changes = Vec::new();
     for (id, b) in &base.articles {
         if let Some(n) = new.articles.get(id) {
-            let (pb, pn) = (base.points(b), new.points(n));
+            let (pb, pn) = (base.points(b, &default), new.points(n, &default));
             changes.push(ArticleChange {
                 id: id.clone(),
                 outlet: n.outlet.clone(),

@@ -7,7 +7,6 @@
 
 use crate::card::card;
 use credence_extract::Extraction;
-use credence_score::corroboration::Relation;
 use credence_score::metrics::{Direction, ALL};
 use credence_score::{Config, Scores};
 use polars::prelude::*;
@@ -68,14 +67,8 @@ pub fn report(
 ) -> String {
     let mut out = String::new();
     let c = &scores.corroboration;
-    let matches = c.matches.len() / 2;
-    let conflicts = c
-        .matches
-        .iter()
-        .filter(|m| m.relation == Relation::Conflicts)
-        .count()
-        / 2;
-    let syndicated: usize = c.syndicated.iter().map(Vec::len).sum::<usize>() / 2;
+    let (matches, conflicts, syndicated) =
+        (c.match_pairs(), c.conflict_pairs(), c.syndicated_pairs());
     let sum = |f: fn(&Extraction) -> usize| extractions.iter().map(f).sum::<usize>();
 
     let _ = writeln!(out, "# credence reliability report\n");

@@ -54,26 +54,36 @@ fn u32_at(frame: &DataFrame, column: &str, row: usize) -> PolarsResult<u32> {
     Ok(frame.column(column)?.u32()?.get(row).unwrap_or(0))
 }
 
-/// The breakdown of row `row` of the scored articles table.
-pub fn breakdown(articles: &DataFrame, row: usize, config: &Config) -> PolarsResult<Breakdown> {
+/// `metric`'s value mapped to 0..1 by its saturation point under `config`.
+pub fn scaled(config: &Config, metric: &dyn Metric, value: f64) -> f64 {
+    metric.scaled(value, config.saturation.get(metric.name()).unwrap_or(1.0))
+}
+
+/// Points of the 0–100 score a component with `value` contributes under
+/// `config`: `100 × weight × scaled / Σ weight`.
+pub fn points(config: &Config, metric: &dyn Metric, value: f64) -> f64 {
     let total: f64 = ALL
         .iter()
         .map(|m| config.weights.get(m.name()).unwrap_or(0.0))
         .sum();
+    let weight = config.weights.get(metric.name()).unwrap_or(0.0);
+    100.0 * weight * scaled(config, metric, value) / total
+}
+
+/// The breakdown of row `row` of the scored articles table.
+pub fn breakdown(articles: &DataFrame, row: usize, config: &Config) -> PolarsResult<Breakdown> {
     let components = ALL
         .iter()
         .map(|&m| {
             let value = f64_at(articles, m.name(), row)?;
-            let weight = config.weights.get(m.name()).unwrap_or(0.0);
-            let scaled = m.scaled(value, config.saturation.get(m.name()).unwrap_or(1.0));
             Ok(Contribution {
                 metric: m,
                 value,
                 numerator: u32_at(articles, m.numerator(), row)?,
                 denominator: u32_at(articles, m.denominator(), row)?,
-                scaled,
-                weight,
-                points: 100.0 * weight * scaled / total,
+                scaled: scaled(config, m, value),
+                weight: config.weights.get(m.name()).unwrap_or(0.0),
+                points: points(config, m, value),
             })
         })
         .collect::<PolarsResult<Vec<_>>>()?;

@@ -6,7 +6,18 @@
 use chrono::NaiveDate;
 
 const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The date in `raw`, if it is in one of the accepted formats. Empty → `None`.
@@ -70,31 +81,15 @@ fn written(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// A month name or its abbreviation of three letters or more ("Sept.", "Sep", "September").
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+    if w.len() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     MONTHS
         .iter()
-        .zip(full)
-        .position(|(abbr, name)| {
-            w == *abbr || w == name || (name.starts_with(w.as_str()) && w.starts_with(abbr))
-        })
+        .position(|name| name.starts_with(w.as_str()))
         .map(|i| i as u32 + 1)
 }
 

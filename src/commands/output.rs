@@ -6,6 +6,7 @@
 use anyhow::Context;
 use credence_extract::corpus::Corpus;
 use credence_extract::Extraction;
+use credence_report::run_info::RunInfo;
 use credence_report::{extraction_tables as extraction, parquet, score_tables as scores};
 use credence_score::Scores;
 use std::fs::File;
@@ -131,4 +132,12 @@ pub fn write_parquet(
         out.write(name, |w| parquet::write(w, frame))?;
     }
     Ok(())
+}
+
+/// `run.json`.
+pub fn write_run_info(out: &mut Staging, info: &RunInfo) -> anyhow::Result<()> {
+    out.write("run.json", |w| {
+        serde_json::to_writer_pretty(&mut *w, info)?;
+        w.write_all(b"\n")
+    })
 }

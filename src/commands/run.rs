@@ -55,16 +55,10 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         &scores,
         timings,
     );
-    let report_start = start;
     score::write_all(&mut out, &extractions, &scores, &config, &info)?;
-    info.timings_ms.insert(
-        "write".to_string(),
-        report_start.elapsed().as_millis() as u64,
-    );
-    out.write("run.json", |w| {
-        serde_json::to_writer_pretty(&mut *w, &info)?;
-        std::io::Write::write_all(w, b"\n")
-    })?;
+    info.timings_ms
+        .insert("write".to_string(), start.elapsed().as_millis() as u64);
+    output::write_run_info(&mut out, &info)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]
     {

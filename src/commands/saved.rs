@@ -6,7 +6,6 @@ use credence_extract::corpus::Corpus;
 use credence_extract::Extraction;
 use credence_report::markdown::RunContext;
 use credence_report::run_info::{ArticleCounts, RunInfo};
-use credence_score::corroboration::Relation;
 use credence_score::{Config, Scores};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -97,20 +96,12 @@ pub fn run_info(
     timings_ms: BTreeMap<String, u64>,
 ) -> RunInfo {
     let c = &scores.corroboration;
-    let conflicts = c
-        .matches
-        .iter()
-        .filter(|m| m.relation == Relation::Conflicts)
-        .count();
     let corroboration = [
         ("checkworthy_claims", c.claims),
         ("candidate_pairs", c.candidates),
-        ("matches", c.matches.len() / 2),
-        ("conflicts", conflicts / 2),
-        (
-            "syndicated_pairs",
-            c.syndicated.iter().map(Vec::len).sum::<usize>() / 2,
-        ),
+        ("matches", c.match_pairs()),
+        ("conflicts", c.conflict_pairs()),
+        ("syndicated_pairs", c.syndicated_pairs()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

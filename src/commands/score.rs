@@ -15,19 +15,14 @@ use std::time::Instant;
 /// The scoring half of the run summary.
 pub fn summary(extractions: &[Extraction], scores: &Scores, config: &Config) -> String {
     let c = &scores.corroboration;
-    let conflicts = c
-        .matches
-        .iter()
-        .filter(|m| m.relation == credence_score::corroboration::Relation::Conflicts)
-        .count()
-        / 2;
-    let syndicated: usize = c.syndicated.iter().map(Vec::len).sum::<usize>() / 2;
     let mut s = format!(
-        "scored {} articles from {} outlets (config {}); {} cross-outlet claim matches ({conflicts} conflicts), {syndicated} syndicated pairs",
+        "scored {} articles from {} outlets (config {}); {} cross-outlet claim matches ({} conflicts), {} syndicated pairs",
         scores.articles.height(),
         scores.outlets.height(),
         config.hash(),
-        c.matches.len() / 2,
+        c.match_pairs(),
+        c.conflict_pairs(),
+        c.syndicated_pairs(),
     );
     if !scores.unreadable_dates.is_empty() {
         let ids: Vec<&str> = scores
@@ -45,8 +40,9 @@ pub fn summary(extractions: &[Extraction], scores: &Scores, config: &Config) -> 
     s
 }
 
-/// Write everything scoring produces: claims.csv, the score tables,
-/// report.md and run.json.
+/// Write everything that depends on the scores: claims.csv, the score
+/// tables (CSV and Parquet), outlets.svg and report.md. run.json is written
+/// by the caller, last, once its timings are known.
 pub fn write_all(
     out: &mut output::Staging,
     extractions: &[Extraction],
@@ -63,11 +59,7 @@ pub fn write_all(
         context.chart = Some("outlets.svg".to_string());
     }
     let report = markdown::report(extractions, scores, config, &context);
-    out.write("report.md", |w| w.write_all(report.as_bytes()))?;
-    out.write("run.json", |w| {
-        serde_json::to_writer_pretty(&mut *w, info)?;
-        w.write_all(b"\n")
-    })
+    out.write("report.md", |w| w.write_all(report.as_bytes()))
 }
 
 use std::io::Write as _;
@@ -100,6 +92,7 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
     );
     let mut out = output::Staging::new(&args.dir)?;
     write_all(&mut out, &extractions, &scores, &config, &info)?;
+    output::write_run_info(&mut out, &info)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]
     {

@@ -90,6 +90,25 @@ pub struct Corroboration {
 }
 
 impl Corroboration {
+    /// Matched claim pairs (each pair once; `matches` lists both directions).
+    pub fn match_pairs(&self) -> usize {
+        self.matches.len() / 2
+    }
+
+    /// Matched pairs that conflict.
+    pub fn conflict_pairs(&self) -> usize {
+        self.matches
+            .iter()
+            .filter(|m| m.relation == Relation::Conflicts)
+            .count()
+            / 2
+    }
+
+    /// Syndicated article pairs.
+    pub fn syndicated_pairs(&self) -> usize {
+        self.syndicated.iter().map(Vec::len).sum::<usize>() / 2
+    }
+
     /// The matches of one claim (a contiguous run of [`Corroboration::matches`]).
     pub fn matches_of(&self, claim: ClaimRef) -> &[ClaimMatch] {
         let start = self.matches.partition_point(|m| m.claim < claim);
