@@ -14,7 +14,6 @@ use crate::clean::ParagraphKind;
 use crate::corpus::Article;
 use crate::doc::{count_words, Doc};
 use crate::hedges::find_hedge;
-use crate::model::features::CUE_WORDS;
 use crate::model::Model;
 use crate::resolve::Resolver;
 use crate::sources::SourceType;
@@ -218,7 +217,7 @@ impl Extraction {
 
 fn is_cue_word(w: &str) -> bool {
     let lower = w.to_lowercase();
-    CUE_WORDS.contains(&lower.as_str())
+    crate::model::features::is_cue_word(&lower)
 }
 
 fn is_name_token(doc: &Doc, t: usize) -> bool {

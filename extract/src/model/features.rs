@@ -41,29 +41,61 @@ impl Features {
     }
 }
 
-/// Per-token strings the templates use, computed once per document.
+/// Per-token strings and facts the templates use, computed once per document
+/// (the role tagger visits each token once per nearby cue).
 pub struct TokenView {
     /// Lowercased token text (digits collapsed to `0`).
     pub norm: Vec<String>,
     /// Word shape (`Xx`, `x`, `X.X.`, `0`, …).
     pub shape: Vec<String>,
+    /// [`COMMA`] and [`QUOTE_MARK`] bits of each token.
+    punct: Vec<u8>,
+    /// For tokens inside a quote: the first quote (in `doc.quotes` order)
+    /// whose outer span holds the token.
+    quote_of: Vec<Option<u32>>,
 }
+
+const COMMA: u8 = 1;
+const QUOTE_MARK: u8 = 2;
 
 impl TokenView {
     /// Compute the view of `doc`'s tokens.
     pub fn new(doc: &Doc) -> Self {
         let mut norm = Vec::with_capacity(doc.tokens.len());
         let mut shape = Vec::with_capacity(doc.tokens.len());
-        for t in &doc.tokens {
+        let mut punct = Vec::with_capacity(doc.tokens.len());
+        let mut quote_of = Vec::with_capacity(doc.tokens.len());
+        for (i, t) in doc.tokens.iter().enumerate() {
             let s = t.span.slice(doc.text);
-            norm.push(if t.kind == TokenKind::Number {
+            let n = if t.kind == TokenKind::Number {
                 "0".to_string()
+            } else if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                s.to_string()
             } else {
                 s.to_lowercase().replace('’', "'")
+            };
+            punct.push(match n.as_str() {
+                "," => COMMA,
+                "\"" | "“" | "”" | "'" | "‘" => QUOTE_MARK,
+                _ => 0,
             });
+            norm.push(n);
             shape.push(word_shape(s));
+            quote_of.push(if doc.token_in_quote[i] {
+                doc.quotes
+                    .iter()
+                    .position(|q| q.outer.start <= t.span.start && t.span.end <= q.outer.end)
+                    .map(|q| q as u32)
+            } else {
+                None
+            });
         }
-        TokenView { norm, shape }
+        TokenView {
+            norm,
+            shape,
+            punct,
+            quote_of,
+        }
     }
 
     fn norm_at(&self, i: isize) -> &str {
@@ -242,6 +274,13 @@ pub const CUE_WORDS: &[&str] = &[
     "believing",
 ];
 
+/// Whether `w` (lowercase) is one of [`CUE_WORDS`].
+pub fn is_cue_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| CUE_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
 /// Templates for the cue tagger at token `i`; `prev` is the previous label.
 pub fn cue_features(
     doc: &Doc,
@@ -278,7 +317,7 @@ pub fn cue_features(
     f.add("suf2", &[suffix(w, 2)]);
     f.add("q", &[inq]);
     f.add("qw", &[inq, w]);
-    let lex = lexicon.contains(w) || CUE_WORDS.contains(&w);
+    let lex = lexicon.contains(w) || is_cue_word(w);
     if lex {
         f.add("lex", &[inq]);
         f.add("lexp1", &[p1]);
@@ -355,15 +394,10 @@ pub fn role_features(
     } else {
         (cue.end, i)
     };
-    let mut comma = false;
-    let mut quote = false;
-    for t in lo..hi.min(lo + 60) {
-        match view.norm[t].as_str() {
-            "," => comma = true,
-            "\"" | "“" | "”" | "'" | "‘" => quote = true,
-            _ => {}
-        }
-    }
+    let bits = view.punct[lo..hi.min(lo + 60).max(lo)]
+        .iter()
+        .fold(0, |acc, &b| acc | b);
+    let (comma, quote) = (bits & COMMA != 0, bits & QUOTE_MARK != 0);
     let between = match (comma, quote) {
         (true, true) => "cq",
         (true, false) => "c",
@@ -372,9 +406,7 @@ pub fn role_features(
     };
     // Inside the quote that ends just before the cue or starts just after it.
     let adjacent_quote = doc.token_in_quote[i] && {
-        let q = doc.quotes.iter().find(|q| {
-            q.outer.start <= doc.tokens[i].span.start && doc.tokens[i].span.end <= q.outer.end
-        });
+        let q = view.quote_of[i].map(|q| &doc.quotes[q as usize]);
         q.is_some_and(|q| {
             let cue_start = doc.tokens[cue.start].span.start;
             let cue_end = doc.tokens[cue.end - 1].span.end;

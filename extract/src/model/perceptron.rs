@@ -29,27 +29,106 @@ impl Hasher for IdentityHasher {
 type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 /// A trained linear model: one weight per (feature, label).
+///
+/// Stored as one open-addressing table (linear probing, load ≤ 1/2) whose
+/// slots hold the key and its weights side by side, so a lookup touches one
+/// cache line: scoring is most of extraction's time, and with half a million
+/// features a `HashMap<key, row>` plus a separate weight array cost three
+/// cache misses per feature instead of one.
 #[derive(Debug, Clone, Default)]
 pub struct Perceptron {
     labels: usize,
-    index: FeatureMap<u32>,
-    weights: Vec<f32>,
+    /// Slots of `2 + labels` words: key low, key high, then the weights as f32 bits.
+    /// Key 0 marks an empty slot.
+    slots: Vec<u32>,
+    /// `log2` of the slot count.
+    bits: u32,
+    /// Weights of the key 0, which cannot live in the table.
+    zero: Option<Vec<f32>>,
+    len: usize,
 }
 
 impl Perceptron {
+    /// Build from `(key, weights)` rows; each weight list has `labels` entries.
+    fn from_rows(labels: usize, rows: &[(u64, Vec<f32>)]) -> Self {
+        let bits = (rows.len().max(1) * 2).next_power_of_two().trailing_zeros();
+        let stride = 2 + labels;
+        let mut p = Perceptron {
+            labels,
+            slots: vec![0; (1usize << bits) * stride],
+            bits,
+            zero: None,
+            len: rows.len(),
+        };
+        for (key, weights) in rows {
+            if *key == 0 {
+                p.zero = Some(weights.clone());
+                continue;
+            }
+            let mut slot = p.home(*key);
+            while p.key_at(slot) != 0 {
+                slot = (slot + 1) & ((1 << bits) - 1);
+            }
+            let at = slot * stride;
+            p.slots[at] = *key as u32;
+            p.slots[at + 1] = (*key >> 32) as u32;
+            for (dst, w) in p.slots[at + 2..at + stride].iter_mut().zip(weights) {
+                *dst = w.to_bits();
+            }
+        }
+        p
+    }
+
+    fn home(&self, key: u64) -> usize {
+        // Fibonacci hashing of an already-hashed key: spreads the high bits.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    fn key_at(&self, slot: usize) -> u64 {
+        let at = slot * (2 + self.labels);
+        u64::from(self.slots[at]) | (u64::from(self.slots[at + 1]) << 32)
+    }
+
+    /// The weights of `key`, if the model has it.
+    fn weights_of(&self, key: u64) -> Option<&[u32]> {
+        if key == 0 || self.slots.is_empty() {
+            return None;
+        }
+        let stride = 2 + self.labels;
+        let mask = (1usize << self.bits) - 1;
+        let mut slot = self.home(key);
+        loop {
+            let k = self.key_at(slot);
+            if k == key {
+                let at = slot * stride + 2;
+                return Some(&self.slots[at..at + self.labels]);
+            }
+            if k == 0 {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /// Number of labels.
     pub fn labels(&self) -> usize {
         self.labels
     }
 
-    /// Add each active feature's weights to `scores` (length = labels).
+    /// Add each active feature's weights to `scores` (length = labels), in
+    /// the order of `features` (so the f32 sums are the same on every path).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for f in features {
-            if let Some(&row) = self.index.get(f) {
-                let row = row as usize * self.labels;
-                for (s, w) in scores.iter_mut().zip(&self.weights[row..row + self.labels]) {
-                    *s += w;
+        for &f in features {
+            if let Some(w) = self.weights_of(f) {
+                for (s, w) in scores.iter_mut().zip(w) {
+                    *s += f32::from_bits(*w);
+                }
+            } else if f == 0 {
+                if let Some(w) = &self.zero {
+                    for (s, w) in scores.iter_mut().zip(w) {
+                        *s += w;
+                    }
                 }
             }
         }
@@ -57,19 +136,34 @@ impl Perceptron {
 
     /// Number of features with weights.
     pub fn features(&self) -> usize {
-        self.index.len()
+        self.len
+    }
+
+    /// Every `(key, weights)` row, sorted by key.
+    fn rows(&self) -> Vec<(u64, Vec<f32>)> {
+        let stride = 2 + self.labels;
+        let mut rows: Vec<(u64, Vec<f32>)> = self
+            .slots
+            .chunks_exact(stride)
+            .filter(|s| s[0] != 0 || s[1] != 0)
+            .map(|s| {
+                let key = u64::from(s[0]) | (u64::from(s[1]) << 32);
+                (key, s[2..].iter().map(|&w| f32::from_bits(w)).collect())
+            })
+            .chain(self.zero.iter().map(|w| (0, w.clone())))
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
     }
 
     /// Serialise: label count, feature count, then (hash, weights) sorted by hash.
     pub fn write(&self, out: &mut Vec<u8>) {
-        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
-        keys.sort_unstable();
+        let rows = self.rows();
         out.extend_from_slice(&(self.labels as u32).to_le_bytes());
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (k, row) in keys {
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (k, weights) in rows {
             out.extend_from_slice(&k.to_le_bytes());
-            let row = row as usize * self.labels;
-            for w in &self.weights[row..row + self.labels] {
+            for w in weights {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
@@ -85,25 +179,19 @@ impl Perceptron {
         let n = u32_at(bytes, 4)? as usize;
         let row = 8 + 4 * labels;
         let body = bytes.get(8..8 + n * row)?;
-        let mut index = FeatureMap::default();
-        index.reserve(n);
-        let mut weights = Vec::with_capacity(n * labels);
-        for (i, chunk) in body.chunks_exact(row).enumerate() {
-            index.insert(u64::from_le_bytes(chunk[..8].try_into().unwrap()), i as u32);
-            weights.extend(
-                chunk[8..]
-                    .chunks_exact(4)
-                    .map(|w| f32::from_le_bytes(w.try_into().unwrap())),
-            );
-        }
-        Some((
-            Perceptron {
-                labels,
-                index,
-                weights,
-            },
-            &bytes[8 + n * row..],
-        ))
+        let rows: Vec<(u64, Vec<f32>)> = body
+            .chunks_exact(row)
+            .map(|chunk| {
+                (
+                    u64::from_le_bytes(chunk[..8].try_into().unwrap()),
+                    chunk[8..]
+                        .chunks_exact(4)
+                        .map(|w| f32::from_le_bytes(w.try_into().unwrap()))
+                        .collect(),
+                )
+            })
+            .collect();
+        Some((Self::from_rows(labels, &rows), &bytes[8 + n * row..]))
     }
 }
 
@@ -170,8 +258,7 @@ impl Trainer {
     pub fn finish(self) -> Perceptron {
         let mut keys: Vec<&u64> = self.params.keys().collect();
         keys.sort_unstable();
-        let mut index = FeatureMap::default();
-        let mut weights = Vec::new();
+        let mut rows = Vec::new();
         for k in keys {
             let p = &self.params[k];
             let avg: Vec<f32> = (0..self.labels)
@@ -183,14 +270,9 @@ impl Trainer {
             if avg.iter().all(|w| w.abs() < 1e-3) {
                 continue;
             }
-            index.insert(*k, (weights.len() / self.labels) as u32);
-            weights.extend(avg);
+            rows.push((*k, avg));
         }
-        Perceptron {
-            labels: self.labels,
-            index,
-            weights,
-        }
+        Perceptron::from_rows(self.labels, &rows)
     }
 }
 

@@ -101,17 +101,27 @@ impl Postings {
         Postings { lists }
     }
 
-    /// Claims indexed under any of `terms`, except `me`; sorted, distinct.
-    pub fn candidates(&self, vocab: &Vocabulary, terms: &[(u32, f32)], me: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = terms
-            .iter()
-            .filter(|&&(id, _)| (2..=MAX_DF).contains(&vocab.df(id)))
-            .flat_map(|&(id, _)| self.lists[id as usize].iter().map(|&c| c as usize))
-            .filter(|&c| c != me)
-            .collect();
+    /// Claims after `me` (each pair is proposed once, from its first claim)
+    /// indexed under any of `terms`; sorted, distinct, appended to `out`
+    /// after clearing it (the caller reuses one buffer for every claim).
+    pub fn candidates_after(
+        &self,
+        vocab: &Vocabulary,
+        terms: &[(u32, f32)],
+        me: usize,
+        out: &mut Vec<u32>,
+    ) {
+        out.clear();
+        for &(id, _) in terms {
+            if (2..=MAX_DF).contains(&vocab.df(id)) {
+                let list = &self.lists[id as usize];
+                // Posting lists are in claim order: skip to the claims after `me`.
+                let from = list.partition_point(|&c| c as usize <= me);
+                out.extend_from_slice(&list[from..]);
+            }
+        }
         out.sort_unstable();
         out.dedup();
-        out
     }
 }
 
@@ -132,11 +142,17 @@ mod tests {
         let vocab = Vocabulary::build(normalized.iter());
         let weighted: Vec<Vec<(u32, f32)>> = normalized.iter().map(|n| vocab.weigh(n)).collect();
         let postings = Postings::build(&vocab, weighted.iter().map(Vec::as_slice));
-        assert!(postings.candidates(&vocab, &weighted[0], 0).contains(&1));
-        // Claims 0 and 1 are indexed under their rare names, not under "met",
-        // which every claim has: claim 3 shares only "met" with them and never
-        // meets them.
-        let c3 = postings.candidates(&vocab, &weighted[3], 3);
-        assert!(!c3.contains(&0) && !c3.contains(&1), "{c3:?}");
+        let mut found = Vec::new();
+        postings.candidates_after(&vocab, &weighted[0], 0, &mut found);
+        assert!(found.contains(&1));
+        // Claim 3 has few terms, so "met" is among its rarest and it is
+        // indexed under it: claim 2, which has "met" too, finds it...
+        postings.candidates_after(&vocab, &weighted[2], 2, &mut found);
+        assert!(found.contains(&3), "{found:?}");
+        // ...while claims 0 and 1 are indexed under their rare names, not
+        // under "met": a claim sharing only "met" with them never finds them.
+        let mut later = Vec::new();
+        postings.candidates_after(&vocab, &weighted[3], 0, &mut later);
+        assert!(!later.contains(&1), "{later:?}");
     }
 }

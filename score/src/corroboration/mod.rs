@@ -18,7 +18,7 @@ pub mod normalize;
 pub mod syndication;
 
 use crate::config::CorroborationConfig;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use normalize::{normalize, Normalized, Quantity};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -164,23 +164,46 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
         .collect();
     let postings = index::Postings::build(&vocab, claims.iter().map(|c| c.terms.as_slice()));
 
+    // Outlet and day of each claim side by side, so the pair filter reads
+    // two small arrays instead of chasing each claim to its article.
+    let outlet_ids = {
+        let mut ids = std::collections::HashMap::new();
+        articles
+            .iter()
+            .map(|a| {
+                let next = ids.len() as u32;
+                *ids.entry(a.outlet).or_insert(next)
+            })
+            .collect::<Vec<u32>>()
+    };
+    let meta: Vec<(u32, Option<i64>)> = claims
+        .iter()
+        .map(|c| {
+            let a = &articles[c.at.article];
+            (
+                outlet_ids[c.at.article],
+                a.date.map(|d| i64::from(d.num_days_from_ce())),
+            )
+        })
+        .collect();
     let window = i64::from(config.window_days);
-    let may_match = |x: &Prepared, y: &Prepared| {
-        let (a, b) = (&articles[x.at.article], &articles[y.at.article]);
-        a.outlet != b.outlet
-            && match (a.date, b.date) {
-                (Some(da), Some(db)) => (da - db).num_days().abs() <= window,
+    let may_match = |x: usize, y: usize| {
+        let ((oa, da), (ob, db)) = (meta[x], meta[y]);
+        oa != ob
+            && match (da, db) {
+                (Some(da), Some(db)) => (da - db).abs() <= window,
                 _ => true,
             }
     };
     let found: Vec<(usize, Vec<(usize, f64)>)> = (0..claims.len())
         .into_par_iter()
-        .map(|x| {
-            let mut ys = postings.candidates(&vocab, &claims[x].terms, x);
-            ys.retain(|&y| y > x && may_match(&claims[x], &claims[y]));
+        .map_init(Vec::new, |ys, x| {
+            postings.candidates_after(&vocab, &claims[x].terms, x, ys);
+            ys.retain(|&y| may_match(x, y as usize));
             let verified = ys
                 .iter()
                 .filter_map(|&y| {
+                    let y = y as usize;
                     let sim = cosine(&claims[x], &claims[y]);
                     (sim >= config.min_similarity).then_some((y, sim))
                 })
