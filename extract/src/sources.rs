@@ -5,7 +5,9 @@
 //! Rules over small lexicons: typing a span that the tagger already found is
 //! a job rules do well and can explain.
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// The kind of a source, as in `DESIGN.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -455,12 +457,43 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn contains_phrase(haystack: &str, phrase: &str) -> bool {
-    haystack.match_indices(phrase).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + phrase.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+/// A phrase list searched in one Aho-Corasick pass (classify runs on every
+/// source mention; a substring search per listed phrase dominated it).
+struct PhraseSet(AhoCorasick);
+
+impl PhraseSet {
+    fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Self {
+        PhraseSet(AhoCorasick::new(phrases).expect("the phrase list builds a matcher"))
+    }
+
+    /// Index of the first listed phrase found in `haystack` on word boundaries.
+    fn first_in(&self, haystack: &str) -> Option<usize> {
+        self.0
+            .find_overlapping_iter(haystack)
+            .filter(|m| {
+                let before = haystack[..m.start()].chars().next_back();
+                let after = haystack[m.end()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|m| m.pattern().as_usize())
+            .min()
+    }
+}
+
+fn document_names() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(DOCUMENT_NAMES.iter().copied()))
+}
+
+fn outlet_names() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(OUTLETS.iter().map(|(needle, _)| *needle)))
+}
+
+fn org_nouns() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(ORG_NOUNS.iter().copied()))
 }
 
 /// Classify the text of a source span.
@@ -491,26 +524,22 @@ pub fn classify(text: &str) -> Mention {
     let head = words(head_text);
     let lower_head: Vec<String> = head.iter().map(|w| w.to_lowercase()).collect();
 
-    for name in DOCUMENT_NAMES {
-        if contains_phrase(text, name) {
-            return named(SourceType::Document, strip_determiner(head_text));
-        }
+    if document_names().first_in(text).is_some() {
+        return named(SourceType::Document, strip_determiner(head_text));
     }
-    for (needle, canonical) in OUTLETS {
-        if contains_phrase(head_text, needle) {
-            let last = lower_head.last().map(String::as_str).unwrap_or("");
-            let kind = if DOCUMENT_NOUNS.contains(&last) {
-                SourceType::Document
-            } else {
-                SourceType::Outlet
-            };
-            let name = if kind == SourceType::Outlet {
-                (*canonical).to_string()
-            } else {
-                strip_determiner(head_text)
-            };
-            return named(kind, name);
-        }
+    if let Some(outlet) = outlet_names().first_in(head_text) {
+        let last = lower_head.last().map(String::as_str).unwrap_or("");
+        let kind = if DOCUMENT_NOUNS.contains(&last) {
+            SourceType::Document
+        } else {
+            SourceType::Outlet
+        };
+        let name = if kind == SourceType::Outlet {
+            OUTLETS[outlet].1.to_string()
+        } else {
+            strip_determiner(head_text)
+        };
+        return named(kind, name);
     }
     let last = lower_head.last().cloned().unwrap_or_default();
     let starts_definite = lower_first == "the" || lower_first == "this" || lower_first == "that";
@@ -540,7 +569,7 @@ pub fn classify(text: &str) -> Mention {
     if anonymous_head && indefinite {
         return named(SourceType::Anonymous, lowercase_first(head_text));
     }
-    if ORG_NOUNS.iter().any(|n| contains_phrase(head_text, n)) && !person_like(&head) {
+    if org_nouns().first_in(head_text).is_some() && !person_like(&head) {
         return named(SourceType::Organization, strip_determiner(head_text));
     }
     if has_name {

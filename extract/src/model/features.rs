@@ -1,7 +1,11 @@
 //! Feature templates of the two taggers.
 //!
-//! Features are strings hashed with FNV-1a into `u64` keys (stable across
-//! platforms and runs, so the shipped model file means the same everywhere).
+//! A feature is a template name and a few string parts. Each string is hashed
+//! with FNV-1a, and the template's hash and its parts' hashes are combined
+//! into one `u64` key (stable across platforms and runs, so the shipped model
+//! file means the same everywhere). Word and shape hashes are computed once
+//! per token ([`TokenView`]) and combined per feature with two multiplies,
+//! rather than rehashing the strings for every template, cue and token.
 
 use crate::doc::Doc;
 use crate::tokens::TokenKind;
@@ -17,12 +21,19 @@ pub struct Features {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
+/// FNV-1a hash of a string.
+pub fn hash_str(s: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &b in s.as_bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(FNV_PRIME);
     }
     h
+}
+
+/// Fold the hash of one more part into a feature key (order matters).
+fn combine(h: u64, part: u64) -> u64 {
+    (h.rotate_left(23) ^ part).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (h >> 29)
 }
 
 impl Features {
@@ -32,10 +43,19 @@ impl Features {
 
     /// Add the feature `name=parts[0]|parts[1]|…`.
     pub fn add(&mut self, name: &str, parts: &[&str]) {
-        let mut h = fnv(FNV_OFFSET, name.as_bytes());
+        let mut h = hash_str(name);
         for p in parts {
-            h = fnv(h, &[0x1f]);
-            h = fnv(h, p.as_bytes());
+            h = combine(h, hash_str(p));
+        }
+        self.keys.push(h);
+    }
+
+    /// [`Features::add`] with the parts already hashed by [`hash_str`]
+    /// (same key for the same strings).
+    pub fn add_hashed(&mut self, name: &str, parts: &[u64]) {
+        let mut h = hash_str(name);
+        for &p in parts {
+            h = combine(h, p);
         }
         self.keys.push(h);
     }
@@ -48,6 +68,12 @@ pub struct TokenView {
     pub norm: Vec<String>,
     /// Word shape (`Xx`, `x`, `X.X.`, `0`, …).
     pub shape: Vec<String>,
+    /// [`hash_str`] of each `norm`.
+    norm_h: Vec<u64>,
+    /// [`hash_str`] of each `shape`.
+    shape_h: Vec<u64>,
+    /// [`hash_str`] of the last three and last two characters of each `norm`.
+    suffix_h: Vec<(u64, u64)>,
     /// [`COMMA`] and [`QUOTE_MARK`] bits of each token.
     punct: Vec<u8>,
     /// For tokens inside a quote: the first quote (in `doc.quotes` order)
@@ -63,6 +89,9 @@ impl TokenView {
     pub fn new(doc: &Doc) -> Self {
         let mut norm = Vec::with_capacity(doc.tokens.len());
         let mut shape = Vec::with_capacity(doc.tokens.len());
+        let mut norm_h = Vec::with_capacity(doc.tokens.len());
+        let mut shape_h = Vec::with_capacity(doc.tokens.len());
+        let mut suffix_h = Vec::with_capacity(doc.tokens.len());
         let mut punct = Vec::with_capacity(doc.tokens.len());
         let mut quote_of = Vec::with_capacity(doc.tokens.len());
         for (i, t) in doc.tokens.iter().enumerate() {
@@ -79,8 +108,12 @@ impl TokenView {
                 "\"" | "“" | "”" | "'" | "‘" => QUOTE_MARK,
                 _ => 0,
             });
+            norm_h.push(hash_str(&n));
+            suffix_h.push((hash_str(suffix(&n, 3)), hash_str(suffix(&n, 2))));
             norm.push(n);
-            shape.push(word_shape(s));
+            let sh = word_shape(s);
+            shape_h.push(hash_str(&sh));
+            shape.push(sh);
             quote_of.push(if doc.token_in_quote[i] {
                 doc.quotes
                     .iter()
@@ -93,6 +126,9 @@ impl TokenView {
         TokenView {
             norm,
             shape,
+            norm_h,
+            shape_h,
+            suffix_h,
             punct,
             quote_of,
         }
@@ -103,6 +139,30 @@ impl TokenView {
             "<s>"
         } else {
             self.norm.get(i as usize).map_or("</s>", String::as_str)
+        }
+    }
+
+    /// [`hash_str`] of [`TokenView::norm_at`].
+    fn norm_h_at(&self, i: isize) -> u64 {
+        if i < 0 {
+            hash_str("<s>")
+        } else {
+            self.norm_h
+                .get(i as usize)
+                .copied()
+                .unwrap_or_else(|| hash_str("</s>"))
+        }
+    }
+
+    /// [`hash_str`] of the shape of token `i`, `<s>`/`</s>` outside the text.
+    fn shape_h_at(&self, i: isize) -> u64 {
+        if i < 0 {
+            hash_str("<s>")
+        } else {
+            self.shape_h
+                .get(i as usize)
+                .copied()
+                .unwrap_or_else(|| hash_str("</s>"))
         }
     }
 }
@@ -293,52 +353,50 @@ pub fn cue_features(
     f.clear();
     let ii = i as isize;
     let w = view.norm_at(ii);
+    let wh = view.norm_h_at(ii);
     let (p1, p2, n1, n2) = (
-        view.norm_at(ii - 1),
-        view.norm_at(ii - 2),
-        view.norm_at(ii + 1),
-        view.norm_at(ii + 2),
+        view.norm_h_at(ii - 1),
+        view.norm_h_at(ii - 2),
+        view.norm_h_at(ii + 1),
+        view.norm_h_at(ii + 2),
     );
-    let shape = view.shape[i].as_str();
-    let inq = if doc.token_in_quote[i] { "q" } else { "-" };
+    let shape = view.shape_h[i];
+    let inq = hash_str(if doc.token_in_quote[i] { "q" } else { "-" });
     let sent_start = doc.sentence_tokens[doc.token_sentence[i]].0 == i;
+    let prev = hash_str(prev);
     f.add("b", &[]);
-    f.add("w", &[w]);
-    f.add("p1", &[p1]);
-    f.add("p2", &[p2]);
-    f.add("n1", &[n1]);
-    f.add("n2", &[n2]);
-    f.add("p1w", &[p1, w]);
-    f.add("wn1", &[w, n1]);
-    f.add("p2p1", &[p2, p1]);
-    f.add("n1n2", &[n1, n2]);
-    f.add("sh", &[shape]);
-    f.add("suf3", &[suffix(w, 3)]);
-    f.add("suf2", &[suffix(w, 2)]);
-    f.add("q", &[inq]);
-    f.add("qw", &[inq, w]);
+    f.add_hashed("w", &[wh]);
+    f.add_hashed("p1", &[p1]);
+    f.add_hashed("p2", &[p2]);
+    f.add_hashed("n1", &[n1]);
+    f.add_hashed("n2", &[n2]);
+    f.add_hashed("p1w", &[p1, wh]);
+    f.add_hashed("wn1", &[wh, n1]);
+    f.add_hashed("p2p1", &[p2, p1]);
+    f.add_hashed("n1n2", &[n1, n2]);
+    f.add_hashed("sh", &[shape]);
+    f.add_hashed("suf3", &[view.suffix_h[i].0]);
+    f.add_hashed("suf2", &[view.suffix_h[i].1]);
+    f.add_hashed("q", &[inq]);
+    f.add_hashed("qw", &[inq, wh]);
     let lex = lexicon.contains(w) || is_cue_word(w);
     if lex {
-        f.add("lex", &[inq]);
-        f.add("lexp1", &[p1]);
-        f.add("lexn1", &[n1]);
+        f.add_hashed("lex", &[inq]);
+        f.add_hashed("lexp1", &[p1]);
+        f.add_hashed("lexn1", &[n1]);
     }
     f.add("ss", &[if sent_start { "1" } else { "0" }]);
-    let sh_p1 = if i > 0 {
-        view.shape[i - 1].as_str()
-    } else {
-        "<s>"
-    };
-    let sh_n1 = view.shape.get(i + 1).map_or("</s>", String::as_str);
-    f.add("shn1", &[shape, sh_n1]);
-    f.add("wshn1", &[w, sh_n1]);
-    f.add("shp1w", &[sh_p1, w]);
+    let sh_p1 = view.shape_h_at(ii - 1);
+    let sh_n1 = view.shape_h_at(ii + 1);
+    f.add_hashed("shn1", &[shape, sh_n1]);
+    f.add_hashed("wshn1", &[wh, sh_n1]);
+    f.add_hashed("shp1w", &[sh_p1, wh]);
     let (ss, se) = doc.sentence_tokens[doc.token_sentence[i]];
     let has_quote = (ss..se).any(|t| doc.token_in_quote[t]);
-    f.add("sq", &[if has_quote { "1" } else { "0" }, w]);
-    f.add("pt", &[prev]);
-    f.add("ptw", &[prev, w]);
-    f.add("ptq", &[prev, inq]);
+    f.add_hashed("sq", &[hash_str(if has_quote { "1" } else { "0" }), wh]);
+    f.add_hashed("pt", &[prev]);
+    f.add_hashed("ptw", &[prev, wh]);
+    f.add_hashed("ptq", &[prev, inq]);
 }
 
 /// Where token `i` stands relative to the cue tokens `[cs, ce)`.
@@ -349,6 +407,20 @@ pub struct CueContext<'a> {
     pub end: usize,
     /// The cue's normalised text (its tokens joined by spaces, at most three).
     pub text: &'a str,
+    /// [`hash_str`] of `text`.
+    pub text_h: u64,
+}
+
+impl<'a> CueContext<'a> {
+    /// The cue `[start, end)` with its normalised text.
+    pub fn new(start: usize, end: usize, text: &'a str) -> Self {
+        CueContext {
+            start,
+            end,
+            text,
+            text_h: hash_str(text),
+        }
+    }
 }
 
 /// Templates for the source/content tagger at token `i` for one cue.
@@ -363,8 +435,6 @@ pub fn role_features(
     f.clear();
     let ii = i as isize;
     let w = view.norm_at(ii);
-    let (p1, n1) = (view.norm_at(ii - 1), view.norm_at(ii + 1));
-    let shape = view.shape[i].as_str();
     let rel = if i < cue.start {
         "B"
     } else if i >= cue.end {
@@ -432,35 +502,48 @@ pub fn role_features(
         w,
         "he" | "she" | "they" | "i" | "we" | "it" | "who" | "you" | "which"
     );
+    let (rel, dist, sent_off) = (hash_str(rel), hash_str(dist), hash_str(sent_off));
+    let (w, p1, n1) = (
+        view.norm_h_at(ii),
+        view.norm_h_at(ii - 1),
+        view.norm_h_at(ii + 1),
+    );
+    let (inq, between, edge) = (hash_str(inq), hash_str(between), hash_str(edge));
+    let shape = view.shape_h[i];
+    let prev = hash_str(prev);
+    let cue_text = cue.text_h;
     f.add("b", &[]);
-    f.add("rel", &[rel]);
-    f.add("rd", &[rel, dist]);
-    f.add("so", &[sent_off]);
-    f.add("sor", &[sent_off, rel]);
-    f.add("w", &[w]);
-    f.add("rw", &[rel, w]);
-    f.add("p1", &[p1]);
-    f.add("n1", &[n1]);
-    f.add("rp1", &[rel, p1]);
-    f.add("rn1", &[rel, n1]);
-    f.add("sh", &[shape]);
-    f.add("rsh", &[rel, shape]);
-    f.add("cue", &[rel, cue.text]);
-    f.add("cued", &[rel, dist, cue.text]);
-    f.add("q", &[inq, rel]);
-    f.add("qd", &[inq, rel, dist]);
-    f.add("bt", &[between, rel]);
-    f.add("btd", &[between, rel, dist]);
-    f.add("pron", &[if pron { "1" } else { "0" }, rel, dist]);
-    f.add("adjq", &[if adjacent_quote { "1" } else { "0" }, rel]);
-    f.add("edge", &[edge, rel, sent_off]);
-    f.add("edgew", &[edge, w]);
-    f.add("pt", &[prev]);
-    f.add("ptr", &[prev, rel]);
-    f.add("ptw", &[prev, w]);
-    f.add("ptrd", &[prev, rel, dist]);
-    f.add("ptq", &[prev, inq, rel]);
-    f.add("ptsh", &[prev, shape]);
+    f.add_hashed("rel", &[rel]);
+    f.add_hashed("rd", &[rel, dist]);
+    f.add_hashed("so", &[sent_off]);
+    f.add_hashed("sor", &[sent_off, rel]);
+    f.add_hashed("w", &[w]);
+    f.add_hashed("rw", &[rel, w]);
+    f.add_hashed("p1", &[p1]);
+    f.add_hashed("n1", &[n1]);
+    f.add_hashed("rp1", &[rel, p1]);
+    f.add_hashed("rn1", &[rel, n1]);
+    f.add_hashed("sh", &[shape]);
+    f.add_hashed("rsh", &[rel, shape]);
+    f.add_hashed("cue", &[rel, cue_text]);
+    f.add_hashed("cued", &[rel, dist, cue_text]);
+    f.add_hashed("q", &[inq, rel]);
+    f.add_hashed("qd", &[inq, rel, dist]);
+    f.add_hashed("bt", &[between, rel]);
+    f.add_hashed("btd", &[between, rel, dist]);
+    f.add_hashed("pron", &[hash_str(if pron { "1" } else { "0" }), rel, dist]);
+    f.add_hashed(
+        "adjq",
+        &[hash_str(if adjacent_quote { "1" } else { "0" }), rel],
+    );
+    f.add_hashed("edge", &[edge, rel, sent_off]);
+    f.add_hashed("edgew", &[edge, w]);
+    f.add_hashed("pt", &[prev]);
+    f.add_hashed("ptr", &[prev, rel]);
+    f.add_hashed("ptw", &[prev, w]);
+    f.add_hashed("ptrd", &[prev, rel, dist]);
+    f.add_hashed("ptq", &[prev, inq, rel]);
+    f.add_hashed("ptsh", &[prev, shape]);
 }
 
 fn bucket(d: usize) -> &'static str {

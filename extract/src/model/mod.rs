@@ -108,11 +108,7 @@ impl Model {
             .map(|(cs, ce)| {
                 let (lo, hi) = role_window(doc, cs, ce);
                 let cue_text = cue_text(&view, cs, ce);
-                let ctx = CueContext {
-                    start: cs,
-                    end: ce,
-                    text: &cue_text,
-                };
+                let ctx = CueContext::new(cs, ce, &cue_text);
                 let labels = decode_roles(doc, &view, &ctx, lo, hi, &mut f, |f, s| {
                     self.role.score(f, s)
                 });

@@ -181,11 +181,7 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
             let p = &prepared[pi];
             let ((cs, ce), (lo, hi), labels) = &p.roles[ri];
             let text = cue_text(&p.view, *cs, *ce);
-            let ctx = CueContext {
-                start: *cs,
-                end: *ce,
-                text: &text,
-            };
+            let ctx = CueContext::new(*cs, *ce, &text);
             let mut prev = "<s>";
             for i in *lo..*hi {
                 if (*cs..*ce).contains(&i) {
