@@ -70,32 +70,71 @@ impl Span {
 }
 
 /// Maps byte offsets of one text to character offsets and back.
+///
+/// Stores only the text's multibyte characters (most news text is ASCII but
+/// for curly quotes and dashes), so an index costs a few bytes per such
+/// character instead of eight per character: the whole corpus's indexes are
+/// alive while it is scored.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// Byte offset of every char, plus the text length at the end.
-    char_starts: Vec<usize>,
+    /// Byte length of the text.
+    len: usize,
+    /// Number of characters in the text.
+    chars: usize,
+    /// For each multibyte character, in text order: its byte offset, its
+    /// character offset, and the extra bytes (beyond one per character) of
+    /// all multibyte characters up to and including it.
+    multibyte: Vec<(usize, usize, usize)>,
 }
 
 impl CharIndex {
     /// Index `text`.
     pub fn new(text: &str) -> Self {
-        let mut char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        char_starts.push(text.len());
-        Self { char_starts }
+        let mut multibyte = Vec::new();
+        let mut extra = 0;
+        let mut chars = 0;
+        for (ch, (byte, c)) in text.char_indices().enumerate() {
+            chars = ch + 1;
+            if c.len_utf8() > 1 {
+                extra += c.len_utf8() - 1;
+                multibyte.push((byte, ch, extra));
+            }
+        }
+        Self {
+            len: text.len(),
+            chars,
+            multibyte,
+        }
     }
 
-    /// Character offset of byte offset `byte` (which must be a char boundary).
+    /// Character offset of byte offset `byte` (a char boundary; inside a
+    /// character it rounds down to that character; past the end it is the
+    /// character count).
     pub fn to_char(&self, byte: usize) -> usize {
-        match self.char_starts.binary_search(&byte) {
-            Ok(i) => i,
-            // Not on a boundary: round down to the char that contains it.
-            Err(i) => i.saturating_sub(1),
+        let byte = byte.min(self.len);
+        // Multibyte characters starting before `byte`.
+        let before = self.multibyte.partition_point(|&(b, _, _)| b < byte);
+        match before.checked_sub(1).map(|i| self.multibyte[i]) {
+            None => byte,
+            Some((_, ch, extra)) => {
+                // The bytes after that character start at `ch + 1 + extra`.
+                if byte < ch + 1 + extra {
+                    ch
+                } else {
+                    byte - extra
+                }
+            }
         }
     }
 
     /// Byte offset of character offset `ch` (clamped to the text length).
     pub fn to_byte(&self, ch: usize) -> usize {
-        self.char_starts[ch.min(self.char_starts.len() - 1)]
+        let ch = ch.min(self.chars);
+        let before = self.multibyte.partition_point(|&(_, c, _)| c < ch);
+        match before.checked_sub(1) {
+            None => ch,
+            Some(i) => ch + self.multibyte[i].2,
+        }
     }
 
     /// Convert a byte span to a character span.
@@ -110,7 +149,7 @@ impl CharIndex {
 
     /// Number of characters in the text.
     pub fn chars(&self) -> usize {
-        self.char_starts.len() - 1
+        self.chars
     }
 }
 
@@ -129,6 +168,50 @@ mod tests {
         let s: String = chars[9..13].iter().collect();
         assert_eq!(s, "said");
         assert_eq!(idx.chars(), chars.len());
+    }
+
+    /// The straightforward index (every character's byte offset), as the
+    /// reference the compact one must agree with.
+    fn reference(text: &str, byte: usize) -> usize {
+        let starts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        match starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    #[test]
+    fn compact_index_agrees_with_every_offset() {
+        for text in [
+            "",
+            "plain ascii",
+            "é",
+            "“Quoted,” she said — twice… 日本語 and 😀 end",
+            "€€€",
+            "a😀b",
+        ] {
+            let idx = CharIndex::new(text);
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            assert_eq!(idx.chars(), starts.len() - 1, "{text}");
+            for byte in 0..text.len() + 3 {
+                assert_eq!(idx.to_char(byte), reference(text, byte), "{text} @ {byte}");
+            }
+            for ch in 0..starts.len() + 3 {
+                assert_eq!(
+                    idx.to_byte(ch),
+                    starts[ch.min(starts.len() - 1)],
+                    "{text} # {ch}"
+                );
+            }
+        }
     }
 
     #[test]

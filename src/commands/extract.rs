@@ -55,9 +55,9 @@ pub fn summary(corpus: &Corpus, extractions: &[Extraction]) -> String {
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let (corpus, extractions, _) = extract(&args.input)?;
-    let mut out = output::Staging::new(&args.out)?;
-    output::write_extraction(&mut out, &extractions, &corpus, args.input.keep_going)?;
-    output::write_claims(&mut out, &extractions, None)?;
+    let out = output::Staging::new(&args.out)?;
+    output::write_extraction(&out, &extractions, &corpus, args.input.keep_going)?;
+    output::write_claims(&out, &extractions, None)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]
     {

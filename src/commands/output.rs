@@ -12,12 +12,14 @@ use credence_score::Scores;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Files being written into OUT/.
 pub struct Staging {
     dir: PathBuf,
     tmp: PathBuf,
-    files: Vec<String>,
+    /// Names written so far (files may be written from several threads).
+    files: Mutex<Vec<String>>,
 }
 
 impl Staging {
@@ -29,13 +31,13 @@ impl Staging {
         Ok(Staging {
             dir: dir.to_path_buf(),
             tmp,
-            files: Vec::new(),
+            files: Mutex::new(Vec::new()),
         })
     }
 
     /// Write one file.
     pub fn write(
-        &mut self,
+        &self,
         name: &str,
         f: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
     ) -> anyhow::Result<()> {
@@ -45,15 +47,17 @@ impl Staging {
         f(&mut w)
             .and_then(|()| w.flush())
             .with_context(|| format!("writing {}", self.dir.join(name).display()))?;
-        if !self.files.iter().any(|f| f == name) {
-            self.files.push(name.to_string());
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if !files.iter().any(|f| f == name) {
+            files.push(name.to_string());
         }
         Ok(())
     }
 
     /// Move every written file into place.
     pub fn commit(mut self) -> anyhow::Result<()> {
-        for name in std::mem::take(&mut self.files) {
+        let files = std::mem::take(self.files.get_mut().unwrap_or_else(|e| e.into_inner()));
+        for name in files {
             let to = self.dir.join(&name);
             std::fs::rename(self.tmp.join(&name), &to)
                 .with_context(|| format!("moving {} into place", to.display()))?;
@@ -71,7 +75,7 @@ impl Drop for Staging {
 
 /// `quotes.csv`, `attributions.csv`, `extraction.jsonl` and, with `--keep-going`, `rejects.csv`.
 pub fn write_extraction(
-    out: &mut Staging,
+    out: &Staging,
     extractions: &[Extraction],
     corpus: &Corpus,
     keep_going: bool,
@@ -93,7 +97,7 @@ pub fn write_extraction(
 
 /// `claims.csv` (with `corroborating_outlets` when scored).
 pub fn write_claims(
-    out: &mut Staging,
+    out: &Staging,
     extractions: &[Extraction],
     scores: Option<&Scores>,
 ) -> anyhow::Result<()> {
@@ -103,11 +107,7 @@ pub fn write_claims(
 }
 
 /// `articles.csv`, `outlets.csv`, `matches.csv`.
-pub fn write_scores(
-    out: &mut Staging,
-    extractions: &[Extraction],
-    s: &Scores,
-) -> anyhow::Result<()> {
+pub fn write_scores(out: &Staging, extractions: &[Extraction], s: &Scores) -> anyhow::Result<()> {
     out.write("articles.csv", |w| scores::write_articles(w, s))?;
     out.write("outlets.csv", |w| scores::write_outlets(w, s))?;
     out.write("matches.csv", |w| scores::write_matches(w, extractions, s))?;
@@ -115,27 +115,20 @@ pub fn write_scores(
 }
 
 /// Parquet copies of every table.
-pub fn write_parquet(
-    out: &mut Staging,
-    extractions: &[Extraction],
-    s: &Scores,
-) -> anyhow::Result<()> {
-    let frames = [
-        ("articles.parquet", s.articles.clone()),
-        ("outlets.parquet", s.outlets.clone()),
-        ("claims.parquet", parquet::claims(extractions, Some(s))?),
-        ("quotes.parquet", parquet::quotes(extractions)?),
-        ("attributions.parquet", parquet::attributions(extractions)?),
-        ("matches.parquet", parquet::matches(extractions, s)?),
-    ];
-    for (name, frame) in &frames {
-        out.write(name, |w| parquet::write(w, frame))?;
-    }
+pub fn write_parquet(out: &Staging, extractions: &[Extraction], s: &Scores) -> anyhow::Result<()> {
+    out.write("articles.parquet", |w| parquet::write(w, &s.articles))?;
+    out.write("outlets.parquet", |w| parquet::write(w, &s.outlets))?;
+    // One typed frame at a time: each is dropped once written.
+    let put = |name: &str, frame| out.write(name, |w| parquet::write(w, &frame));
+    put("claims.parquet", parquet::claims(extractions, Some(s))?)?;
+    put("quotes.parquet", parquet::quotes(extractions)?)?;
+    put("attributions.parquet", parquet::attributions(extractions)?)?;
+    put("matches.parquet", parquet::matches(extractions, s)?)?;
     Ok(())
 }
 
 /// `run.json`.
-pub fn write_run_info(out: &mut Staging, info: &RunInfo) -> anyhow::Result<()> {
+pub fn write_run_info(out: &Staging, info: &RunInfo) -> anyhow::Result<()> {
     out.write("run.json", |w| {
         serde_json::to_writer_pretty(&mut *w, info)?;
         w.write_all(b"\n")

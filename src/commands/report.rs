@@ -12,7 +12,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let info = saved::read_run_info(&args.dir)?.unwrap_or_default();
     let config = saved::run_config(&args.dir, Some(&info))?;
     let scores = credence_score::score(&extractions, &config)?;
-    let mut out = output::Staging::new(&args.dir)?;
+    let out = output::Staging::new(&args.dir)?;
     let mut context = saved::context(&info);
     if let Some(svg) = chart::outlets_svg(&scores) {
         out.write("outlets.svg", |w| w.write_all(svg.as_bytes()))?;

@@ -15,30 +15,29 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let config = saved::load_config(args.config.as_deref())?;
     let mut timings = BTreeMap::new();
     let start = Instant::now();
-    let (corpus, extractions, read) = extract::extract(&args.extract.input)?;
+    let (mut corpus, extractions, read) = extract::extract(&args.extract.input)?;
     timings.insert("read".to_string(), read.as_millis() as u64);
     timings.insert(
         "extract".to_string(),
         (start.elapsed() - read).as_millis() as u64,
     );
-    let start = Instant::now();
-    let scores = score_all(&extractions, &config)?;
-    timings.insert("score".to_string(), start.elapsed().as_millis() as u64);
-    let start = Instant::now();
-    let out_dir = &args.extract.out;
-    let mut out = output::Staging::new(out_dir)?;
-    output::write_extraction(
-        &mut out,
-        &extractions,
-        &corpus,
-        args.extract.input.keep_going,
-    )?;
     let counts = ArticleCounts {
         read: corpus.read(),
         scored: extractions.len(),
         rejected: corpus.rejects.len(),
         text_bytes: corpus.articles.iter().map(|a| a.text.len()).sum(),
     };
+    let digest = saved::input_digest(&corpus);
+    let extracted_summary = extract::summary(&corpus, &extractions);
+    // Every extraction holds its article's text: the articles as read are
+    // not needed again (only the rejects are, for rejects.csv).
+    corpus.articles = Vec::new();
+    let start = Instant::now();
+    let scores = score_all(&extractions, &config)?;
+    timings.insert("score".to_string(), start.elapsed().as_millis() as u64);
+    let start = Instant::now();
+    let out_dir = &args.extract.out;
+    let out = output::Staging::new(out_dir)?;
     let corpus_args = args
         .extract
         .input
@@ -47,22 +46,19 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         .map(|p| p.display().to_string())
         .collect();
     // Tables and report first; run.json last, with the time they took.
-    let mut info = saved::run_info(
-        corpus_args,
-        saved::input_digest(&corpus),
-        &config,
-        counts,
-        &scores,
-        timings,
+    let mut info = saved::run_info(corpus_args, digest, &config, counts, &scores, timings);
+    let (extracted, scored) = rayon::join(
+        || output::write_extraction(&out, &extractions, &corpus, args.extract.input.keep_going),
+        || score::write_all(&out, &extractions, &scores, &config, &info),
     );
-    score::write_all(&mut out, &extractions, &scores, &config, &info)?;
+    extracted.and(scored)?;
     info.timings_ms
         .insert("write".to_string(), start.elapsed().as_millis() as u64);
-    output::write_run_info(&mut out, &info)?;
+    output::write_run_info(&out, &info)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]
     {
-        eprintln!("{}", extract::summary(&corpus, &extractions));
+        eprintln!("{extracted_summary}");
         eprintln!(
             "{} -> {}",
             score::summary(&extractions, &scores, &config),

@@ -43,23 +43,33 @@ pub fn summary(extractions: &[Extraction], scores: &Scores, config: &Config) -> 
 /// Write everything that depends on the scores: claims.csv, the score
 /// tables (CSV and Parquet), outlets.svg and report.md. run.json is written
 /// by the caller, last, once its timings are known.
+///
+/// The tables and the report are written on two threads (each file by one
+/// thread, so the bytes are the same whatever the thread count).
 pub fn write_all(
-    out: &mut output::Staging,
+    out: &output::Staging,
     extractions: &[Extraction],
     scores: &Scores,
     config: &Config,
     info: &RunInfo,
 ) -> anyhow::Result<()> {
-    output::write_claims(out, extractions, Some(scores))?;
-    output::write_scores(out, extractions, scores)?;
-    output::write_parquet(out, extractions, scores)?;
-    let mut context = saved::context(info);
-    if let Some(svg) = chart::outlets_svg(scores) {
-        out.write("outlets.svg", |w| w.write_all(svg.as_bytes()))?;
-        context.chart = Some("outlets.svg".to_string());
-    }
-    let report = markdown::report(extractions, scores, config, &context);
-    out.write("report.md", |w| w.write_all(report.as_bytes()))
+    let (tables, report) = rayon::join(
+        || -> anyhow::Result<()> {
+            output::write_claims(out, extractions, Some(scores))?;
+            output::write_scores(out, extractions, scores)?;
+            output::write_parquet(out, extractions, scores)
+        },
+        || -> anyhow::Result<()> {
+            let mut context = saved::context(info);
+            if let Some(svg) = chart::outlets_svg(scores) {
+                out.write("outlets.svg", |w| w.write_all(svg.as_bytes()))?;
+                context.chart = Some("outlets.svg".to_string());
+            }
+            let report = markdown::report(extractions, scores, config, &context);
+            out.write("report.md", |w| w.write_all(report.as_bytes()))
+        },
+    );
+    tables.and(report)
 }
 
 use std::io::Write as _;
@@ -90,9 +100,9 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         &scores,
         timings,
     );
-    let mut out = output::Staging::new(&args.dir)?;
-    write_all(&mut out, &extractions, &scores, &config, &info)?;
-    output::write_run_info(&mut out, &info)?;
+    let out = output::Staging::new(&args.dir)?;
+    write_all(&out, &extractions, &scores, &config, &info)?;
+    output::write_run_info(&out, &info)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]
     {

@@ -37,17 +37,42 @@ impl Vocabulary {
     pub fn build<'a>(claims: impl Iterator<Item = &'a Normalized>) -> Vocabulary {
         let mut v = Vocabulary::default();
         for n in claims {
-            v.claims += 1;
-            for t in &n.terms {
-                let next = v.ids.len() as u32;
-                let id = *v.ids.entry(t.clone()).or_insert(next);
-                if id == next {
-                    v.df.push(0);
-                }
-                v.df[id as usize] += 1;
-            }
+            v.intern(n);
         }
         v
+    }
+
+    /// Count one more claim and intern its terms (new terms get the next
+    /// ids, so interning claims in a fixed order gives fixed ids); returns
+    /// the claim's term ids.
+    pub fn intern(&mut self, n: &Normalized) -> Vec<u32> {
+        self.claims += 1;
+        n.terms
+            .iter()
+            .map(|t| {
+                let id = match self.ids.get(t) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.ids.len() as u32;
+                        self.ids.insert(t.clone(), id);
+                        self.df.push(0);
+                        id
+                    }
+                };
+                self.df[id as usize] += 1;
+                id
+            })
+            .collect()
+    }
+
+    /// Distinct terms.
+    pub fn len(&self) -> usize {
+        self.df.len()
+    }
+
+    /// Whether no claim had a term.
+    pub fn is_empty(&self) -> bool {
+        self.df.is_empty()
     }
 
     /// Claims containing term `id`.
@@ -57,13 +82,15 @@ impl Vocabulary {
 
     /// A claim's terms as `(id, weight)` sorted by id: weight = ln(1 + N/df).
     pub fn weigh(&self, n: &Normalized) -> Vec<(u32, f32)> {
-        let mut out: Vec<(u32, f32)> = n
-            .terms
+        let ids: Vec<u32> = n.terms.iter().map(|t| self.ids[t]).collect();
+        self.weigh_ids(&ids)
+    }
+
+    /// [`Vocabulary::weigh`] for a claim's term ids.
+    pub fn weigh_ids(&self, ids: &[u32]) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = ids
             .iter()
-            .map(|t| {
-                let id = self.ids[t];
-                (id, (1.0 + self.claims as f32 / self.df(id) as f32).ln())
-            })
+            .map(|&id| (id, (1.0 + self.claims as f32 / self.df(id) as f32).ln()))
             .collect();
         out.sort_by_key(|&(id, _)| id);
         out
@@ -102,13 +129,15 @@ impl Postings {
     }
 
     /// Claims after `me` (each pair is proposed once, from its first claim)
-    /// indexed under any of `terms`; sorted, distinct, appended to `out`
-    /// after clearing it (the caller reuses one buffer for every claim).
+    /// indexed under any of `terms` and passing `keep`; sorted, distinct, in
+    /// `out` (cleared first: the caller reuses one buffer for every claim).
+    /// Filtering before sorting keeps the sort to the pairs that can match.
     pub fn candidates_after(
         &self,
         vocab: &Vocabulary,
         terms: &[(u32, f32)],
         me: usize,
+        keep: impl Fn(u32) -> bool,
         out: &mut Vec<u32>,
     ) {
         out.clear();
@@ -117,7 +146,7 @@ impl Postings {
                 let list = &self.lists[id as usize];
                 // Posting lists are in claim order: skip to the claims after `me`.
                 let from = list.partition_point(|&c| c as usize <= me);
-                out.extend_from_slice(&list[from..]);
+                out.extend(list[from..].iter().copied().filter(|&c| keep(c)));
             }
         }
         out.sort_unstable();
@@ -143,16 +172,16 @@ mod tests {
         let weighted: Vec<Vec<(u32, f32)>> = normalized.iter().map(|n| vocab.weigh(n)).collect();
         let postings = Postings::build(&vocab, weighted.iter().map(Vec::as_slice));
         let mut found = Vec::new();
-        postings.candidates_after(&vocab, &weighted[0], 0, &mut found);
+        postings.candidates_after(&vocab, &weighted[0], 0, |_| true, &mut found);
         assert!(found.contains(&1));
         // Claim 3 has few terms, so "met" is among its rarest and it is
         // indexed under it: claim 2, which has "met" too, finds it...
-        postings.candidates_after(&vocab, &weighted[2], 2, &mut found);
+        postings.candidates_after(&vocab, &weighted[2], 2, |_| true, &mut found);
         assert!(found.contains(&3), "{found:?}");
         // ...while claims 0 and 1 are indexed under their rare names, not
         // under "met": a claim sharing only "met" with them never finds them.
         let mut later = Vec::new();
-        postings.candidates_after(&vocab, &weighted[3], 0, &mut later);
+        postings.candidates_after(&vocab, &weighted[3], 0, |_| true, &mut later);
         assert!(!later.contains(&1), "{later:?}");
     }
 }

@@ -126,39 +126,50 @@ struct Prepared {
     quantities: Vec<Quantity>,
 }
 
+/// Articles normalised at a time (bounds the claim strings alive at once).
+const NORMALIZE_CHUNK: usize = 2048;
+
 /// Match the check-worthy claims of `articles` across outlets.
 pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> Corroboration {
-    // Normalising is the costly part and independent per article.
-    let normalized: Vec<Vec<(ClaimRef, Normalized)>> = articles
-        .par_iter()
-        .enumerate()
-        .map(|(a, art)| {
-            art.claims
-                .iter()
-                .map(|&(c, text)| {
-                    (
-                        ClaimRef {
-                            article: a,
-                            claim: c,
-                        },
-                        normalize(text),
-                    )
-                })
-                .collect()
-        })
-        .collect();
-    let vocab = index::Vocabulary::build(normalized.iter().flatten().map(|(_, n)| n));
-    let claims: Vec<Prepared> = normalized
+    // Normalising is the costly part and independent per article, so it runs
+    // in parallel; the terms are interned chunk by chunk in article order (so
+    // term ids are the same on every run), and each chunk's strings are
+    // dropped before the next: a corpus's claims as strings would be most of
+    // the matcher's memory.
+    let mut vocab = index::Vocabulary::default();
+    let mut interned: Vec<(ClaimRef, Vec<u32>, Vec<Quantity>)> = Vec::new();
+    for (c, chunk) in articles.chunks(NORMALIZE_CHUNK).enumerate() {
+        let normalized: Vec<Vec<(ClaimRef, Normalized)>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, art)| {
+                art.claims
+                    .iter()
+                    .map(|&(claim, text)| {
+                        let at = ClaimRef {
+                            article: c * NORMALIZE_CHUNK + i,
+                            claim,
+                        };
+                        (at, normalize(text))
+                    })
+                    .collect()
+            })
+            .collect();
+        for (at, n) in normalized.into_iter().flatten() {
+            let ids = vocab.intern(&n);
+            interned.push((at, ids, n.quantities));
+        }
+    }
+    let claims: Vec<Prepared> = interned
         .into_iter()
-        .flatten()
-        .map(|(at, n)| {
-            let terms = vocab.weigh(&n);
+        .map(|(at, ids, quantities)| {
+            let terms = vocab.weigh_ids(&ids);
             let norm = terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
             Prepared {
                 at,
                 terms,
                 norm,
-                quantities: n.quantities,
+                quantities,
             }
         })
         .collect();
@@ -197,19 +208,28 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
     };
     let found: Vec<(usize, Vec<(usize, f64)>)> = (0..claims.len())
         .into_par_iter()
-        .map_init(Vec::new, |ys, x| {
-            postings.candidates_after(&vocab, &claims[x].terms, x, ys);
-            ys.retain(|&y| may_match(x, y as usize));
-            let verified = ys
-                .iter()
-                .filter_map(|&y| {
-                    let y = y as usize;
-                    let sim = cosine(&claims[x], &claims[y]);
-                    (sim >= config.min_similarity).then_some((y, sim))
-                })
-                .collect();
-            (ys.len(), verified)
-        })
+        .map_init(
+            || (Vec::new(), vec![0.0f32; vocab.len()]),
+            |(ys, dense), x| {
+                let keep = |y: u32| may_match(x, y as usize);
+                postings.candidates_after(&vocab, &claims[x].terms, x, keep, ys);
+                for &(t, w) in &claims[x].terms {
+                    dense[t as usize] = w;
+                }
+                let verified = ys
+                    .iter()
+                    .filter_map(|&y| {
+                        let y = y as usize;
+                        let sim = cosine(&claims[x], dense, &claims[y]);
+                        (sim >= config.min_similarity).then_some((y, sim))
+                    })
+                    .collect();
+                for &(t, _) in &claims[x].terms {
+                    dense[t as usize] = 0.0;
+                }
+                (ys.len(), verified)
+            },
+        )
         .collect();
     let candidates = found.iter().map(|(n, _)| n).sum();
 
@@ -261,22 +281,18 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
 /// common ("Trump … 2018") is not the same claim, however rare the name.
 pub const MIN_SHARED: usize = 3;
 
-/// IDF-weighted cosine of two claims' term sets (terms sorted by id); 0 when
-/// they share fewer than [`MIN_SHARED`] terms.
-fn cosine(x: &Prepared, y: &Prepared) -> f64 {
-    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0);
-    while i < x.terms.len() && j < y.terms.len() {
-        let (a, b) = (x.terms[i], y.terms[j]);
-        match a.0.cmp(&b.0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a.1 * b.1;
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+/// IDF-weighted cosine of two claims' term sets; 0 when they share fewer
+/// than [`MIN_SHARED`] terms. `x_dense` holds `x`'s weights by term id (0
+/// elsewhere; every weight is positive): one array read per term of `y`
+/// instead of a branchy merge of two sorted lists, which was the matcher's
+/// hottest loop. The products are summed in term-id order either way.
+fn cosine(x: &Prepared, x_dense: &[f32], y: &Prepared) -> f64 {
+    let (mut dot, mut shared) = (0.0f32, 0);
+    for &(t, wy) in &y.terms {
+        let wx = x_dense[t as usize];
+        // Adding 0.0 for a term `x` lacks leaves the sum unchanged, bit for bit.
+        dot += wx * wy;
+        shared += usize::from(wx != 0.0);
     }
     if x.norm == 0.0 || y.norm == 0.0 || shared < MIN_SHARED {
         return 0.0;
