@@ -120,10 +120,24 @@ impl Corroboration {
 /// A claim ready for matching.
 struct Prepared {
     at: ClaimRef,
-    /// `(term id, weight)`, sorted by term id.
-    terms: Vec<(u32, f32)>,
-    norm: f32,
     quantities: Vec<Quantity>,
+}
+
+/// Every claim's weighted terms end to end, with the claims' norms: the
+/// verification loop reads a candidate's terms from one array rather than
+/// chasing a separate allocation per claim.
+struct TermTable {
+    /// Claim `i`'s terms are `terms[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<usize>,
+    /// `(term id, weight)`, sorted by term id within each claim.
+    terms: Vec<(u32, f32)>,
+    norms: Vec<f32>,
+}
+
+impl TermTable {
+    fn of(&self, claim: usize) -> &[(u32, f32)] {
+        &self.terms[self.offsets[claim]..self.offsets[claim + 1]]
+    }
 }
 
 /// Articles normalised at a time (bounds the claim strings alive at once).
@@ -160,20 +174,24 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
             interned.push((at, ids, n.quantities));
         }
     }
+    let mut table = TermTable {
+        offsets: vec![0],
+        terms: Vec::new(),
+        norms: Vec::with_capacity(interned.len()),
+    };
     let claims: Vec<Prepared> = interned
         .into_iter()
         .map(|(at, ids, quantities)| {
             let terms = vocab.weigh_ids(&ids);
-            let norm = terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-            Prepared {
-                at,
-                terms,
-                norm,
-                quantities,
-            }
+            table
+                .norms
+                .push(terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt());
+            table.terms.extend_from_slice(&terms);
+            table.offsets.push(table.terms.len());
+            Prepared { at, quantities }
         })
         .collect();
-    let postings = index::Postings::build(&vocab, claims.iter().map(|c| c.terms.as_slice()));
+    let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
 
     // Outlet and day of each claim side by side, so the pair filter reads
     // two small arrays instead of chasing each claim to its article.
@@ -212,19 +230,19 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
             || (Vec::new(), vec![0.0f32; vocab.len()]),
             |(ys, dense), x| {
                 let keep = |y: u32| may_match(x, y as usize);
-                postings.candidates_after(&vocab, &claims[x].terms, x, keep, ys);
-                for &(t, w) in &claims[x].terms {
+                postings.candidates_after(&vocab, table.of(x), x, keep, ys);
+                for &(t, w) in table.of(x) {
                     dense[t as usize] = w;
                 }
                 let verified = ys
                     .iter()
                     .filter_map(|&y| {
                         let y = y as usize;
-                        let sim = cosine(&claims[x], dense, &claims[y]);
+                        let sim = cosine(&table, x, dense, y);
                         (sim >= config.min_similarity).then_some((y, sim))
                     })
                     .collect();
-                for &(t, _) in &claims[x].terms {
+                for &(t, _) in table.of(x) {
                     dense[t as usize] = 0.0;
                 }
                 (ys.len(), verified)
@@ -286,20 +304,21 @@ pub const MIN_SHARED: usize = 3;
 /// elsewhere; every weight is positive): one array read per term of `y`
 /// instead of a branchy merge of two sorted lists, which was the matcher's
 /// hottest loop. The products are summed in term-id order either way.
-fn cosine(x: &Prepared, x_dense: &[f32], y: &Prepared) -> f64 {
+fn cosine(table: &TermTable, x: usize, x_dense: &[f32], y: usize) -> f64 {
     let (mut dot, mut shared) = (0.0f32, 0);
-    for &(t, wy) in &y.terms {
+    for &(t, wy) in table.of(y) {
         let wx = x_dense[t as usize];
         // Adding 0.0 for a term `x` lacks leaves the sum unchanged, bit for bit.
         dot += wx * wy;
         shared += usize::from(wx != 0.0);
     }
-    if x.norm == 0.0 || y.norm == 0.0 || shared < MIN_SHARED {
+    let (nx, ny) = (table.norms[x], table.norms[y]);
+    if nx == 0.0 || ny == 0.0 || shared < MIN_SHARED {
         return 0.0;
     }
     // Rounded so that the value written (and compared with thresholds) does not
     // depend on float noise.
-    (f64::from(dot / (x.norm * y.norm)) * 1e4).round() / 1e4
+    (f64::from(dot / (nx * ny)) * 1e4).round() / 1e4
 }
 
 /// Both claims count the same unit and share no count for it: "eight phone
