@@ -41,7 +41,8 @@ const NUMBER_WORDS: &[&str] = &[
     "twice",
 ];
 
-const DATE_WORDS: &[&str] = &[
+/// Month names, lowercase, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -54,6 +55,10 @@ const DATE_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
+];
+
+/// Date words besides the [`MONTHS`].
+const DATE_WORDS: &[&str] = &[
     "jan.",
     "feb.",
     "aug.",
@@ -82,7 +87,10 @@ pub fn is_checkworthy(text: &str, tokens: &[Token]) -> bool {
             return true;
         }
         let lower = s.to_lowercase();
-        if NUMBER_WORDS.contains(&lower.as_str()) || DATE_WORDS.contains(&lower.as_str()) {
+        if NUMBER_WORDS.contains(&lower.as_str())
+            || MONTHS.contains(&lower.as_str())
+            || DATE_WORDS.contains(&lower.as_str())
+        {
             return true;
         }
         // A capitalised word that is not the sentence's first word, nor "I".

@@ -49,6 +49,77 @@ fn bad(what: &str, e: impl std::fmt::Display) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, format!("{what}: {e}"))
 }
 
+/// One record of a score table, with the columns [`read_table`] was asked for.
+struct Row<'a> {
+    file: &'a str,
+    /// Line in the file (the header is line 1).
+    line: usize,
+    rec: &'a csv::StringRecord,
+    /// Positions of the requested columns.
+    cols: &'a [usize],
+    /// Position of each component's column ([`ALL`] order), when present.
+    comps: &'a [Option<usize>],
+}
+
+impl Row<'_> {
+    /// Requested column `k` as text.
+    fn text(&self, k: usize) -> &str {
+        &self.rec[self.cols[k]]
+    }
+
+    fn parse(&self, at: usize) -> io::Result<f64> {
+        self.rec[at].parse().map_err(|_| {
+            bad(
+                self.file,
+                format!("line {}: `{}` is not a number", self.line, &self.rec[at]),
+            )
+        })
+    }
+
+    /// Requested column `k` as a number.
+    fn number(&self, k: usize) -> io::Result<f64> {
+        self.parse(self.cols[k])
+    }
+
+    /// The component columns in [`ALL`] order; a component the table lacks
+    /// (a run from before it existed) reads as 0.
+    fn components(&self) -> io::Result<Vec<f64>> {
+        self.comps
+            .iter()
+            .map(|c| c.map_or(Ok(0.0), |at| self.parse(at)))
+            .collect()
+    }
+}
+
+/// Read the score table `file` from `reader`, requiring `columns`, and hand
+/// each record to `each`. Errors name the file (and the line, for a value).
+fn read_table(
+    file: &str,
+    reader: impl Read,
+    columns: &[&str],
+    mut each: impl FnMut(Row) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut r = csv::Reader::from_reader(reader);
+    let headers = r.headers().map_err(|e| bad(file, e))?.clone();
+    let position = |name: &str| headers.iter().position(|h| h == name);
+    let cols = columns
+        .iter()
+        .map(|&name| position(name).ok_or_else(|| bad(file, format!("missing column `{name}`"))))
+        .collect::<io::Result<Vec<usize>>>()?;
+    let comps: Vec<Option<usize>> = ALL.iter().map(|m| position(m.name())).collect();
+    for (i, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| bad(file, e))?;
+        each(Row {
+            file,
+            line: i + 2,
+            rec: &rec,
+            cols: &cols,
+            comps: &comps,
+        })?;
+    }
+    Ok(())
+}
+
 impl Run {
     /// Read a run from its `articles.csv` and `outlets.csv`.
     pub fn read(
@@ -57,81 +128,31 @@ impl Run {
         outlets: impl Read,
         config: Option<Config>,
     ) -> io::Result<Run> {
-        let mut r = csv::Reader::from_reader(articles);
-        let headers = r.headers().map_err(|e| bad("articles.csv", e))?.clone();
-        let col = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .ok_or_else(|| bad("articles.csv", format!("missing column `{name}`")))
-        };
-        let (id, outlet, rel, rank) = (
-            col("article_id")?,
-            col("outlet")?,
-            col("reliability")?,
-            col("rank")?,
-        );
-        let comps: Vec<Option<usize>> = ALL
-            .iter()
-            .map(|m| headers.iter().position(|h| h == m.name()))
-            .collect();
-        let mut out = BTreeMap::new();
-        for (line, rec) in r.records().enumerate() {
-            let rec = rec.map_err(|e| bad("articles.csv", e))?;
-            let num = |i: usize| -> io::Result<f64> {
-                rec[i].parse().map_err(|_| {
-                    bad(
-                        "articles.csv",
-                        format!("line {}: `{}` is not a number", line + 2, &rec[i]),
-                    )
-                })
-            };
-            out.insert(
-                rec[id].to_string(),
-                ArticleRow {
-                    outlet: rec[outlet].to_string(),
-                    reliability: num(rel)?,
-                    rank: num(rank)? as u32,
-                    components: comps
-                        .iter()
-                        .map(|c| c.map_or(Ok(0.0), num))
-                        .collect::<io::Result<_>>()?,
-                },
-            );
-        }
-        let mut r = csv::Reader::from_reader(outlets);
-        let headers = r.headers().map_err(|e| bad("outlets.csv", e))?.clone();
-        let find = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .ok_or_else(|| bad("outlets.csv", format!("missing column `{name}`")))
-        };
-        let (o, rel) = (find("outlet")?, find("reliability")?);
-        let comps: Vec<Option<usize>> = ALL
-            .iter()
-            .map(|m| headers.iter().position(|h| h == m.name()))
-            .collect();
+        let mut article_rows = BTreeMap::new();
+        read_table(
+            "articles.csv",
+            articles,
+            &["article_id", "outlet", "reliability", "rank"],
+            |row| {
+                let article = ArticleRow {
+                    outlet: row.text(1).to_string(),
+                    reliability: row.number(2)?,
+                    rank: row.number(3)? as u32,
+                    components: row.components()?,
+                };
+                article_rows.insert(row.text(0).to_string(), article);
+                Ok(())
+            },
+        )?;
         let mut outlet_rows = BTreeMap::new();
-        for (line, rec) in r.records().enumerate() {
-            let rec = rec.map_err(|e| bad("outlets.csv", e))?;
-            let num = |i: usize| -> io::Result<f64> {
-                rec[i].parse().map_err(|_| {
-                    bad(
-                        "outlets.csv",
-                        format!("line {}: `{}` is not a number", line + 2, &rec[i]),
-                    )
-                })
-            };
-            let components = comps
-                .iter()
-                .map(|c| c.map_or(Ok(0.0), num))
-                .collect::<io::Result<_>>()?;
-            outlet_rows.insert(rec[o].to_string(), (num(rel)?, components));
-        }
+        read_table("outlets.csv", outlets, &["outlet", "reliability"], |row| {
+            let means = (row.number(1)?, row.components()?);
+            outlet_rows.insert(row.text(0).to_string(), means);
+            Ok(())
+        })?;
         Ok(Run {
             label: label.to_string(),
-            articles: out,
+            articles: article_rows,
             outlets: outlet_rows,
             config,
         })

@@ -58,6 +58,21 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|")
 }
 
+/// A table's header row and alignment row: the leading columns, then one
+/// right-aligned column per component.
+fn table_head(out: &mut String, head: &str, align: &str) {
+    out.push_str(head);
+    for m in ALL {
+        let _ = write!(out, " {} |", m.name());
+    }
+    out.push('\n');
+    out.push_str(align);
+    for _ in ALL {
+        out.push_str("---:|");
+    }
+    out.push('\n');
+}
+
 /// Render `report.md`.
 pub fn report(
     extractions: &[Extraction],
@@ -120,15 +135,11 @@ pub fn report(
         );
     }
     let comps: Vec<Vec<Option<f64>>> = ALL.iter().map(|m| f64s(o, m.name())).collect();
-    let _ = write!(out, "| outlet | articles | reliability | 95% interval |");
-    for m in ALL {
-        let _ = write!(out, " {} |", m.name());
-    }
-    let _ = write!(out, "\n|---|---:|---:|---|");
-    for _ in ALL {
-        let _ = write!(out, "---:|");
-    }
-    out.push('\n');
+    table_head(
+        &mut out,
+        "| outlet | articles | reliability | 95% interval |",
+        "|---|---:|---:|---|",
+    );
     for &i in &order {
         let interval = match (low[i], high[i]) {
             (Some(l), Some(h)) => format!("{l:.2}–{h:.2}"),
@@ -156,15 +167,11 @@ pub fn report(
     order.sort_by_key(|&i| (rank[i], extractions[i].article_id.clone()));
     let acomps: Vec<Vec<Option<f64>>> = ALL.iter().map(|m| f64s(a, m.name())).collect();
     let _ = writeln!(out, "## Articles\n");
-    let _ = write!(out, "| rank | article | outlet | reliability |");
-    for m in ALL {
-        let _ = write!(out, " {} |", m.name());
-    }
-    let _ = write!(out, "\n|---:|---|---|---:|");
-    for _ in ALL {
-        let _ = write!(out, "---:|");
-    }
-    out.push('\n');
+    table_head(
+        &mut out,
+        "| rank | article | outlet | reliability |",
+        "|---:|---|---|---:|",
+    );
     for &i in &order {
         let e = &extractions[i];
         let _ = write!(

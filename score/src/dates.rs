@@ -4,21 +4,7 @@
 //! never guessed.
 
 use chrono::NaiveDate;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use credence_extract::claims::MONTHS;
 
 /// The date in `raw`, if it is in one of the accepted formats. Empty → `None`.
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {

@@ -15,6 +15,18 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `credence run` on the repository's corpus with the config file `config`, into `out`.
+fn run_corpus_with(config: &Path, out: &Path) -> Output {
+    credence(&[
+        "run",
+        &corpus(),
+        "--config",
+        config.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ])
+}
+
 fn corpus() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("corpus")
@@ -234,14 +246,7 @@ fn bad_config_is_an_error_naming_the_key() {
         ("[saturation]\nhedging = 2.0\n", "saturation.hedging"),
     ] {
         std::fs::write(&config, text).unwrap();
-        let o = credence(&[
-            "run",
-            &corpus(),
-            "--config",
-            config.to_str().unwrap(),
-            "-o",
-            dir.path().join("o").to_str().unwrap(),
-        ]);
+        let o = run_corpus_with(&config, &dir.path().join("o"));
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         assert!(
             stderr(&o).contains("c.toml") && stderr(&o).contains(expect),
@@ -265,14 +270,7 @@ fn config_prints_defaults_that_score_accepts() {
     let config = dir.path().join("defaults.toml");
     std::fs::write(&config, &text).unwrap();
     let out = dir.path().join("o");
-    let o = credence(&[
-        "run",
-        &corpus(),
-        "--config",
-        config.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_corpus_with(&config, &out);
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
@@ -350,14 +348,7 @@ fn run_writes_the_report_set_and_explain_and_diff_read_it() {
     let config = dir.path().join("c.toml");
     std::fs::write(&config, "[weights]\nquote_density = 0.0\n").unwrap();
     let new = dir.path().join("new");
-    let o = credence(&[
-        "run",
-        &corpus(),
-        "--config",
-        config.to_str().unwrap(),
-        "-o",
-        new.to_str().unwrap(),
-    ]);
+    let o = run_corpus_with(&config, &new);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = credence(&[
         "diff",

@@ -144,26 +144,20 @@ impl TokenView {
 
     /// [`hash_str`] of [`TokenView::norm_at`].
     fn norm_h_at(&self, i: isize) -> u64 {
-        if i < 0 {
-            hash_str("<s>")
-        } else {
-            self.norm_h
-                .get(i as usize)
-                .copied()
-                .unwrap_or_else(|| hash_str("</s>"))
-        }
+        hash_at(&self.norm_h, i)
     }
 
     /// [`hash_str`] of the shape of token `i`, `<s>`/`</s>` outside the text.
     fn shape_h_at(&self, i: isize) -> u64 {
-        if i < 0 {
-            hash_str("<s>")
-        } else {
-            self.shape_h
-                .get(i as usize)
-                .copied()
-                .unwrap_or_else(|| hash_str("</s>"))
-        }
+        hash_at(&self.shape_h, i)
+    }
+}
+
+/// Entry `i` of per-token hashes, or the hash of `<s>`/`</s>` before and after the text.
+fn hash_at(hashes: &[u64], i: isize) -> u64 {
+    match usize::try_from(i) {
+        Err(_) => hash_str("<s>"),
+        Ok(i) => hashes.get(i).copied().unwrap_or_else(|| hash_str("</s>")),
     }
 }
 

@@ -33,15 +33,6 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// Intern the terms of every claim, in order (so ids are deterministic).
-    pub fn build<'a>(claims: impl Iterator<Item = &'a Normalized>) -> Vocabulary {
-        let mut v = Vocabulary::default();
-        for n in claims {
-            v.intern(n);
-        }
-        v
-    }
-
     /// Count one more claim and intern its terms (new terms get the next
     /// ids, so interning claims in a fixed order gives fixed ids); returns
     /// the claim's term ids.
@@ -80,13 +71,8 @@ impl Vocabulary {
         self.df[id as usize]
     }
 
-    /// A claim's terms as `(id, weight)` sorted by id: weight = ln(1 + N/df).
-    pub fn weigh(&self, n: &Normalized) -> Vec<(u32, f32)> {
-        let ids: Vec<u32> = n.terms.iter().map(|t| self.ids[t]).collect();
-        self.weigh_ids(&ids)
-    }
-
-    /// [`Vocabulary::weigh`] for a claim's term ids.
+    /// A claim's terms (as [`Vocabulary::intern`] returned them) as
+    /// `(id, weight)` sorted by id: weight = ln(1 + N/df).
     pub fn weigh_ids(&self, ids: &[u32]) -> Vec<(u32, f32)> {
         let mut out: Vec<(u32, f32)> = ids
             .iter()
@@ -168,8 +154,9 @@ mod tests {
             "Officials met in Paris.",
         ];
         let normalized: Vec<Normalized> = texts.iter().map(|t| normalize(t)).collect();
-        let vocab = Vocabulary::build(normalized.iter());
-        let weighted: Vec<Vec<(u32, f32)>> = normalized.iter().map(|n| vocab.weigh(n)).collect();
+        let mut vocab = Vocabulary::default();
+        let ids: Vec<Vec<u32>> = normalized.iter().map(|n| vocab.intern(n)).collect();
+        let weighted: Vec<Vec<(u32, f32)>> = ids.iter().map(|i| vocab.weigh_ids(i)).collect();
         let postings = Postings::build(&vocab, weighted.iter().map(Vec::as_slice));
         let mut found = Vec::new();
         postings.candidates_after(&vocab, &weighted[0], 0, |_| true, &mut found);
