@@ -351,7 +351,34 @@ fn tidy(doc: &Doc, mut a: SpanAttribution) -> Option<SpanAttribution> {
     if a.source.is_none() {
         a.source = a.cue.and_then(|c| fallback_source(doc, c));
     }
+    a.source = a.source.map(|s| complete_name(doc, s, cue));
     Some(a)
+}
+
+/// Grow a source over the rest of a name it cuts ("Stephanie" → "Stephanie
+/// Egan", "Mr." → "Mr. McKinley"), and over a "the" just before a name ("the
+/// Supreme Court", as PolNeAR marks sources), within its sentence and never
+/// into the cue.
+fn complete_name(doc: &Doc, source: Span, cue: Span) -> Span {
+    let (Some((mut s, mut e)), Some((cs, ce))) = (doc.tokens_in(source), doc.tokens_in(cue)) else {
+        return source;
+    };
+    let (ss, se) = doc.sentence_tokens[doc.token_sentence[s]];
+    let outside = |t: usize| !(cs..ce).contains(&t);
+    while e < se && outside(e) && is_name_token(doc, e - 1) && is_name_token(doc, e) {
+        e += 1;
+    }
+    while s > ss && outside(s - 1) && is_name_token(doc, s) && is_name_token(doc, s - 1) {
+        s -= 1;
+    }
+    if s > ss
+        && outside(s - 1)
+        && is_name_token(doc, s)
+        && matches!(doc.token_text(s - 1), "the" | "The")
+    {
+        s -= 1;
+    }
+    doc.token_span(s, e)
 }
 
 /// Capitalised words that open sentences without naming anyone.
@@ -800,5 +827,32 @@ pub fn extract_article(article: &Article, model: &Model) -> Extraction {
         attributions,
         sources,
         claims,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grown(text: &str, source: &str, cue: &str) -> String {
+        let doc = Doc::new(text);
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        complete_name(&doc, at(source), at(cue))
+            .slice(text)
+            .to_string()
+    }
+
+    #[test]
+    fn sources_grow_over_cut_names_but_not_into_the_cue() {
+        let text = "Officials met on Monday. Stephanie Egan said the talks went well.";
+        assert_eq!(grown(text, "Stephanie", "said"), "Stephanie Egan");
+        assert_eq!(grown(text, "Egan", "said"), "Stephanie Egan");
+        let text = "Later the Supreme Court ruled that the law stands.";
+        assert_eq!(grown(text, "Supreme Court", "ruled"), "the Supreme Court");
+        let text = "Egan Told reporters nothing.";
+        assert_eq!(grown(text, "Egan", "Told"), "Egan");
     }
 }

@@ -37,7 +37,8 @@ fn combine(h: u64, part: u64) -> u64 {
 }
 
 impl Features {
-    fn clear(&mut self) {
+    /// Remove every feature.
+    pub fn clear(&mut self) {
         self.keys.clear();
     }
 
@@ -79,6 +80,9 @@ pub struct TokenView {
     /// For tokens inside a quote: the first quote (in `doc.quotes` order)
     /// whose outer span holds the token.
     quote_of: Vec<Option<u32>>,
+    /// Number of cue tokens before each token (set by [`TokenView::set_cues`]),
+    /// one entry more than there are tokens.
+    cues_before: Vec<u32>,
 }
 
 const COMMA: u8 = 1;
@@ -131,7 +135,23 @@ impl TokenView {
             suffix_h,
             punct,
             quote_of,
+            cues_before: vec![0; doc.tokens.len() + 1],
         }
+    }
+
+    /// Record which tokens are cues (`[start, end)` ranges), so the role
+    /// tagger knows when another cue stands between a token and its own.
+    pub fn set_cues(&mut self, cues: &[(usize, usize)]) {
+        let mut is_cue = vec![false; self.norm.len()];
+        for &(s, e) in cues {
+            is_cue[s..e].iter_mut().for_each(|c| *c = true);
+        }
+        let mut n = 0;
+        for (i, c) in is_cue.into_iter().enumerate() {
+            self.cues_before[i] = n;
+            n += u32::from(c);
+        }
+        self.cues_before[self.norm.len()] = n;
     }
 
     fn norm_at(&self, i: isize) -> &str {
@@ -335,15 +355,22 @@ pub fn is_cue_word(w: &str) -> bool {
         .contains(w)
 }
 
-/// Templates for the cue tagger at token `i`; `prev` is the previous label.
+/// What the cue tagger's label-transition templates need about one token.
+#[derive(Debug, Clone, Copy)]
+pub struct CueToken {
+    word: u64,
+    inq: u64,
+}
+
+/// Templates for the cue tagger at token `i` that do not depend on the
+/// previous label (see [`cue_transition_features`]).
 pub fn cue_features(
     doc: &Doc,
     view: &TokenView,
     lexicon: &HashSet<String>,
     i: usize,
-    prev: &str,
     f: &mut Features,
-) {
+) -> CueToken {
     f.clear();
     let ii = i as isize;
     let w = view.norm_at(ii);
@@ -357,7 +384,6 @@ pub fn cue_features(
     let shape = view.shape_h[i];
     let inq = hash_str(if doc.token_in_quote[i] { "q" } else { "-" });
     let sent_start = doc.sentence_tokens[doc.token_sentence[i]].0 == i;
-    let prev = hash_str(prev);
     f.add("b", &[]);
     f.add_hashed("w", &[wh]);
     f.add_hashed("p1", &[p1]);
@@ -388,9 +414,16 @@ pub fn cue_features(
     let (ss, se) = doc.sentence_tokens[doc.token_sentence[i]];
     let has_quote = (ss..se).any(|t| doc.token_in_quote[t]);
     f.add_hashed("sq", &[hash_str(if has_quote { "1" } else { "0" }), wh]);
-    f.add_hashed("pt", &[prev]);
-    f.add_hashed("ptw", &[prev, wh]);
-    f.add_hashed("ptq", &[prev, inq]);
+    CueToken { word: wh, inq }
+}
+
+/// The cue tagger's templates that pair token `t` with the previous label
+/// (`prev` from [`label_hash`]), into `keys` (cleared first).
+pub fn cue_transition_features(t: &CueToken, prev: u64, keys: &mut Features) {
+    keys.clear();
+    keys.add_hashed("pt", &[prev]);
+    keys.add_hashed("ptw", &[prev, t.word]);
+    keys.add_hashed("ptq", &[prev, t.inq]);
 }
 
 /// Where token `i` stands relative to the cue tokens `[cs, ce)`.
@@ -417,15 +450,32 @@ impl<'a> CueContext<'a> {
     }
 }
 
-/// Templates for the source/content tagger at token `i` for one cue.
+/// What the role tagger's label-transition templates need about one token
+/// (hashes of its position relative to the cue, word, quote state and shape).
+#[derive(Debug, Clone, Copy)]
+pub struct RoleToken {
+    rel: u64,
+    dist: u64,
+    word: u64,
+    inq: u64,
+    shape: u64,
+}
+
+/// The hash of a previous role label as the transition templates use it.
+pub fn label_hash(label: &str) -> u64 {
+    hash_str(label)
+}
+
+/// Templates for the source/content tagger at token `i` for one cue that do
+/// not depend on the previous label (computed once per token even when the
+/// decoder weighs every previous label; see [`role_transition_features`]).
 pub fn role_features(
     doc: &Doc,
     view: &TokenView,
     cue: &CueContext,
     i: usize,
-    prev: &str,
     f: &mut Features,
-) {
+) -> RoleToken {
     f.clear();
     let ii = i as isize;
     let w = view.norm_at(ii);
@@ -462,6 +512,7 @@ pub fn role_features(
         .iter()
         .fold(0, |acc, &b| acc | b);
     let (comma, quote) = (bits & COMMA != 0, bits & QUOTE_MARK != 0);
+    let other_cue = view.cues_before[hi] > view.cues_before[lo];
     let between = match (comma, quote) {
         (true, true) => "cq",
         (true, false) => "c",
@@ -504,7 +555,6 @@ pub fn role_features(
     );
     let (inq, between, edge) = (hash_str(inq), hash_str(between), hash_str(edge));
     let shape = view.shape_h[i];
-    let prev = hash_str(prev);
     let cue_text = cue.text_h;
     f.add("b", &[]);
     f.add_hashed("rel", &[rel]);
@@ -523,6 +573,9 @@ pub fn role_features(
     f.add_hashed("cued", &[rel, dist, cue_text]);
     f.add_hashed("q", &[inq, rel]);
     f.add_hashed("qd", &[inq, rel, dist]);
+    let other_cue = hash_str(if other_cue { "1" } else { "0" });
+    f.add_hashed("oc", &[other_cue, rel]);
+    f.add_hashed("ocd", &[other_cue, rel, dist]);
     f.add_hashed("bt", &[between, rel]);
     f.add_hashed("btd", &[between, rel, dist]);
     f.add_hashed("pron", &[hash_str(if pron { "1" } else { "0" }), rel, dist]);
@@ -532,12 +585,28 @@ pub fn role_features(
     );
     f.add_hashed("edge", &[edge, rel, sent_off]);
     f.add_hashed("edgew", &[edge, w]);
-    f.add_hashed("pt", &[prev]);
-    f.add_hashed("ptr", &[prev, rel]);
-    f.add_hashed("ptw", &[prev, w]);
-    f.add_hashed("ptrd", &[prev, rel, dist]);
-    f.add_hashed("ptq", &[prev, inq, rel]);
-    f.add_hashed("ptsh", &[prev, shape]);
+    f.add_hashed("toend", &[hash_str(bucket(se - 1 - i)), rel, sent_off]);
+    f.add_hashed("p1w", &[p1, w, rel]);
+    f.add_hashed("wn1", &[w, n1, rel]);
+    RoleToken {
+        rel,
+        dist,
+        word: w,
+        inq,
+        shape,
+    }
+}
+
+/// The role tagger's templates that pair token `t` with the previous label
+/// (`prev` from [`label_hash`]), into `keys` (cleared first).
+pub fn role_transition_features(t: &RoleToken, prev: u64, keys: &mut Features) {
+    keys.clear();
+    keys.add_hashed("pt", &[prev]);
+    keys.add_hashed("ptr", &[prev, t.rel]);
+    keys.add_hashed("ptw", &[prev, t.word]);
+    keys.add_hashed("ptrd", &[prev, t.rel, t.dist]);
+    keys.add_hashed("ptq", &[prev, t.inq, t.rel]);
+    keys.add_hashed("ptsh", &[prev, t.shape]);
 }
 
 fn bucket(d: usize) -> &'static str {

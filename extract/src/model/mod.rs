@@ -2,8 +2,8 @@
 //! to", "told reporters"), and for each cue, which tokens are its source and
 //! its content.
 //!
-//! Two averaged perceptrons (see [`perceptron`]) decoded greedily left to
-//! right with BIO constraints:
+//! Two averaged perceptrons (see [`perceptron`]), each decoded by Viterbi
+//! (see [`viterbi`]) and trained as structured perceptrons:
 //! 1. the **cue tagger** labels every token `O`/`B`/`I` of a cue;
 //! 2. the **role tagger** runs once per found cue over the cue's neighbourhood
 //!    (up to three sentences before and two after, inside its paragraph) and
@@ -16,12 +16,17 @@
 pub mod features;
 pub mod perceptron;
 pub mod train;
+pub mod viterbi;
 
 use crate::doc::Doc;
 use crate::span::Span;
-use features::{cue_features, role_features, CueContext, Features, TokenView};
+use features::{
+    cue_features, cue_transition_features, label_hash, role_features, role_transition_features,
+    CueContext, CueToken, Features, RoleToken, TokenView,
+};
 use perceptron::Perceptron;
 use std::collections::HashSet;
+use viterbi::{Buffers, Sequence, LABELS};
 
 /// The model file shipped with credence (trained on PolNeAR train).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../model/attribution.model");
@@ -99,19 +104,17 @@ impl Model {
 
     /// Find every attribution in `doc`.
     pub fn attributions(&self, doc: &Doc) -> Vec<TaggedAttribution> {
-        let view = TokenView::new(doc);
-        let mut f = Features::default();
-        let cues = decode_cues(doc, &view, &self.lexicon, &mut f, |f, s| {
-            self.cue.score(f, s)
-        });
+        let mut view = TokenView::new(doc);
+        let mut bufs = Buffers::default();
+        let cues = decode_cues(doc, &view, &self.lexicon, &mut bufs, &self.cue);
+        view.set_cues(&cues);
         cues.into_iter()
             .map(|(cs, ce)| {
                 let (lo, hi) = role_window(doc, cs, ce);
                 let cue_text = cue_text(&view, cs, ce);
                 let ctx = CueContext::new(cs, ce, &cue_text);
-                let labels = decode_roles(doc, &view, &ctx, lo, hi, &mut f, |f, s| {
-                    self.role.score(f, s)
-                });
+                let seq = RoleSequence::new(doc, &view, &ctx, (lo, hi));
+                let labels = viterbi::decode(&seq, &mut bufs, |f, s| self.role.score(f, s));
                 roles_to_attribution(doc, &view, cs, ce, lo, &labels)
             })
             .collect()
@@ -140,85 +143,141 @@ pub(crate) fn role_window(doc: &Doc, cs: usize, ce: usize) -> (usize, usize) {
     (lo, hi)
 }
 
-fn allowed(prev: &str, label: &str) -> bool {
-    match label {
-        "I" => prev == "B" || prev == "I",
-        _ => true,
-    }
+/// Hashes of the previous label as the transition templates see it: the
+/// three labels of `labels`, then the sequence start.
+fn prev_hashes(labels: &[&str; LABELS]) -> [u64; LABELS + 1] {
+    [
+        label_hash(labels[0]),
+        label_hash(labels[1]),
+        label_hash(labels[2]),
+        label_hash("<s>"),
+    ]
 }
 
-pub(crate) fn argmax_allowed(scores: &[f32], labels: &[&str], prev: &str) -> usize {
-    let mut best = 0;
-    let mut best_score = f32::NEG_INFINITY;
-    for (l, &s) in scores.iter().enumerate() {
-        if allowed(prev, labels[l]) && s > best_score {
-            best = l;
-            best_score = s;
+/// One sentence as the cue tagger sees it.
+pub(crate) struct CueSequence<'a> {
+    pub doc: &'a Doc<'a>,
+    pub view: &'a TokenView,
+    pub lexicon: &'a HashSet<String>,
+    /// First token of the sentence.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    prevs: [u64; LABELS + 1],
+}
+
+impl<'a> CueSequence<'a> {
+    pub fn new(
+        doc: &'a Doc<'a>,
+        view: &'a TokenView,
+        lexicon: &'a HashSet<String>,
+        (start, end): (usize, usize),
+    ) -> Self {
+        CueSequence {
+            doc,
+            view,
+            lexicon,
+            start,
+            end,
+            prevs: prev_hashes(&CUE_LABELS),
         }
     }
-    best
 }
 
-/// Greedy cue decoding; returns token ranges of cues.
-pub(crate) fn decode_cues(
+impl Sequence for CueSequence<'_> {
+    type Token = CueToken;
+    fn positions(&self) -> usize {
+        self.end - self.start
+    }
+    /// `I` only continues a cue.
+    fn allowed(&self, prev: Option<usize>, label: usize) -> bool {
+        label != 2 || matches!(prev, Some(1 | 2))
+    }
+    fn features(&self, k: usize, f: &mut Features) -> CueToken {
+        cue_features(self.doc, self.view, self.lexicon, self.start + k, f)
+    }
+    fn transition(&self, token: &CueToken, prev: Option<usize>, f: &mut Features) {
+        cue_transition_features(token, self.prevs[prev.unwrap_or(LABELS)], f);
+    }
+}
+
+/// One cue's role window as the role tagger sees it.
+pub(crate) struct RoleSequence<'a> {
+    pub doc: &'a Doc<'a>,
+    pub view: &'a TokenView,
+    pub cue: &'a CueContext<'a>,
+    /// First token of the window.
+    pub lo: usize,
+    /// One past its last token.
+    pub hi: usize,
+    prevs: [u64; LABELS + 1],
+}
+
+impl<'a> RoleSequence<'a> {
+    pub fn new(
+        doc: &'a Doc<'a>,
+        view: &'a TokenView,
+        cue: &'a CueContext<'a>,
+        (lo, hi): (usize, usize),
+    ) -> Self {
+        RoleSequence {
+            doc,
+            view,
+            cue,
+            lo,
+            hi,
+            prevs: prev_hashes(&ROLE_LABELS),
+        }
+    }
+}
+
+impl Sequence for RoleSequence<'_> {
+    type Token = RoleToken;
+    fn positions(&self) -> usize {
+        self.hi - self.lo
+    }
+    /// The cue's own tokens are neither its source nor its content.
+    fn forced(&self, k: usize) -> Option<usize> {
+        (self.cue.start..self.cue.end)
+            .contains(&(self.lo + k))
+            .then_some(0)
+    }
+    fn features(&self, k: usize, f: &mut Features) -> RoleToken {
+        role_features(self.doc, self.view, self.cue, self.lo + k, f)
+    }
+    fn transition(&self, token: &RoleToken, prev: Option<usize>, f: &mut Features) {
+        role_transition_features(token, self.prevs[prev.unwrap_or(LABELS)], f);
+    }
+}
+
+/// Cue decoding, one sentence at a time; returns token ranges of cues.
+fn decode_cues(
     doc: &Doc,
     view: &TokenView,
     lexicon: &HashSet<String>,
-    f: &mut Features,
-    mut score: impl FnMut(&[u64], &mut [f32]),
+    bufs: &mut Buffers,
+    cue: &Perceptron,
 ) -> Vec<(usize, usize)> {
-    let mut scores = [0.0f32; CUE_LABELS.len()];
     let mut cues = Vec::new();
-    for &(s, e) in &doc.sentence_tokens {
-        let mut prev = "<s>";
+    for &sentence in &doc.sentence_tokens {
+        let seq = CueSequence::new(doc, view, lexicon, sentence);
+        let labels = viterbi::decode(&seq, bufs, |f, s| cue.score(f, s));
         let mut open: Option<usize> = None;
-        for i in s..e {
-            cue_features(doc, view, lexicon, i, prev, f);
-            score(&f.keys, &mut scores);
-            let label = CUE_LABELS[argmax_allowed(&scores, &CUE_LABELS, prev)];
-            if label != "I" {
+        for (k, &label) in labels.iter().enumerate() {
+            if label != 2 {
                 if let Some(o) = open.take() {
-                    cues.push((o, i));
+                    cues.push((o, seq.start + k));
                 }
             }
-            if label == "B" {
-                open = Some(i);
+            if label == 1 {
+                open = Some(seq.start + k);
             }
-            prev = label;
         }
         if let Some(o) = open {
-            cues.push((o, e));
+            cues.push((o, seq.end));
         }
     }
     cues
-}
-
-/// Greedy role decoding over `[lo, hi)`; returns one label index per token.
-pub(crate) fn decode_roles(
-    doc: &Doc,
-    view: &TokenView,
-    cue: &CueContext,
-    lo: usize,
-    hi: usize,
-    f: &mut Features,
-    mut score: impl FnMut(&[u64], &mut [f32]),
-) -> Vec<usize> {
-    let mut scores = [0.0f32; ROLE_LABELS.len()];
-    let mut prev = "<s>";
-    let mut out = Vec::with_capacity(hi - lo);
-    for i in lo..hi {
-        if i >= cue.start && i < cue.end {
-            out.push(0);
-            prev = "O";
-            continue;
-        }
-        role_features(doc, view, cue, i, prev, f);
-        score(&f.keys, &mut scores);
-        let l = argmax_allowed(&scores, &ROLE_LABELS, prev);
-        out.push(l);
-        prev = ROLE_LABELS[l];
-    }
-    out
 }
 
 fn roles_to_attribution(

@@ -238,6 +238,18 @@ impl Trainer {
         if truth == guess {
             return;
         }
+        self.adjust(features, truth, 1.0);
+        self.adjust(features, guess, -1.0);
+    }
+
+    /// Start a new example (for structured updates through [`Trainer::adjust`]).
+    pub fn next_example(&mut self) {
+        self.tick += 1;
+    }
+
+    /// Add `delta` to the weight of `label` for every feature in `features`
+    /// (a structured update: the decoder's whole sequence against the truth).
+    pub fn adjust(&mut self, features: &[u64], label: usize, delta: f64) {
         let labels = self.labels;
         let tick = self.tick;
         for f in features {
@@ -246,11 +258,9 @@ impl Trainer {
                 total: vec![0.0; labels],
                 stamp: vec![0; labels],
             });
-            for (label, delta) in [(truth, 1.0), (guess, -1.0)] {
-                p.total[label] += (tick - p.stamp[label]) as f64 * p.weight[label];
-                p.stamp[label] = tick;
-                p.weight[label] += delta;
-            }
+            p.total[label] += (tick - p.stamp[label]) as f64 * p.weight[label];
+            p.stamp[label] = tick;
+            p.weight[label] += delta;
         }
     }
 

@@ -1,8 +1,11 @@
 //! Training the attribution tagger from brat-annotated articles.
 
-use super::features::{cue_features, role_features, CueContext, Features, TokenView};
+use super::features::TokenView;
 use super::perceptron::Trainer;
-use super::{argmax_allowed, cue_text, role_window, Model, CUE_LABELS, ROLE_LABELS};
+use super::viterbi::{self, Buffers};
+use super::{
+    cue_text, role_window, CueContext, CueSequence, Model, RoleSequence, CUE_LABELS, ROLE_LABELS,
+};
 use crate::brat::GoldArticle;
 use crate::doc::Doc;
 use crate::span::CharIndex;
@@ -47,7 +50,7 @@ struct Prepared<'a> {
 
 fn prepare(a: &Annotated) -> Prepared<'_> {
     let doc = Doc::new(&a.text);
-    let view = TokenView::new(&doc);
+    let mut view = TokenView::new(&doc);
     let idx = CharIndex::new(&a.text);
     let mut cue_labels = vec![0usize; doc.tokens.len()];
     let mut roles = Vec::new();
@@ -69,6 +72,7 @@ fn prepare(a: &Annotated) -> Prepared<'_> {
         }
         last_end = e;
     }
+    view.set_cues(&cue_tokens);
     for att in &a.gold.attributions {
         let Some(cue) = att.cue.and_then(|c| doc.tokens_in(idx.span_to_bytes(c))) else {
             continue;
@@ -142,8 +146,7 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
     let prepared: Vec<Prepared> = data.iter().map(prepare).collect();
     let lexicon = mine_lexicon(&prepared);
     let mut rng = options.seed;
-    let mut f = Features::default();
-    let mut scores = vec![0.0f32; ROLE_LABELS.len()];
+    let mut bufs = Buffers::default();
 
     // Cue tagger: sequences are sentences.
     let mut cue_trainer = Trainer::new(CUE_LABELS.len());
@@ -157,14 +160,8 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
         for &(pi, si) in &sentences {
             let p = &prepared[pi];
             let (s, e) = p.doc.sentence_tokens[si];
-            let mut prev = "<s>";
-            for i in s..e {
-                cue_features(&p.doc, &p.view, &lexicon, i, prev, &mut f);
-                cue_trainer.score(&f.keys, &mut scores[..CUE_LABELS.len()]);
-                let guess = argmax_allowed(&scores[..CUE_LABELS.len()], &CUE_LABELS, prev);
-                cue_trainer.update(&f.keys, p.cue_labels[i], guess);
-                prev = CUE_LABELS[guess];
-            }
+            let seq = CueSequence::new(&p.doc, &p.view, &lexicon, (s, e));
+            viterbi::train_step(&seq, &p.cue_labels[s..e], &mut cue_trainer, &mut bufs);
         }
     }
 
@@ -179,21 +176,11 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
         shuffle(&mut examples, &mut rng);
         for &(pi, ri) in &examples {
             let p = &prepared[pi];
-            let ((cs, ce), (lo, hi), labels) = &p.roles[ri];
-            let text = cue_text(&p.view, *cs, *ce);
-            let ctx = CueContext::new(*cs, *ce, &text);
-            let mut prev = "<s>";
-            for i in *lo..*hi {
-                if (*cs..*ce).contains(&i) {
-                    prev = "O";
-                    continue;
-                }
-                role_features(&p.doc, &p.view, &ctx, i, prev, &mut f);
-                role_trainer.score(&f.keys, &mut scores);
-                let guess = argmax_allowed(&scores, &ROLE_LABELS, prev);
-                role_trainer.update(&f.keys, labels[i - lo], guess);
-                prev = ROLE_LABELS[guess];
-            }
+            let (cue, window, gold) = &p.roles[ri];
+            let text = cue_text(&p.view, cue.0, cue.1);
+            let ctx = CueContext::new(cue.0, cue.1, &text);
+            let seq = RoleSequence::new(&p.doc, &p.view, &ctx, *window);
+            viterbi::train_step(&seq, gold, &mut role_trainer, &mut bufs);
         }
     }
     Model {
