@@ -41,10 +41,12 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     #[allow(clippy::print_stderr)]
     {
         eprintln!(
-            "trained on {} articles: {} cue features, {} role features, {} lexicon words -> {}",
+            "trained on {} articles: {} + {} cue features, {} + {} role features (labels + transitions), {} lexicon words -> {}",
             data.len(),
             model.cue.features(),
+            model.cue_transitions.features(),
             model.role.features(),
+            model.role_transitions.features(),
             model.lexicon.len(),
             args.out.display()
         );

@@ -417,13 +417,13 @@ pub fn cue_features(
     CueToken { word: wh, inq }
 }
 
-/// The cue tagger's templates that pair token `t` with the previous label
-/// (`prev` from [`label_hash`]), into `keys` (cleared first).
-pub fn cue_transition_features(t: &CueToken, prev: u64, keys: &mut Features) {
+/// The cue tagger's templates weighed per (previous label, label) pair,
+/// into `keys` (cleared first).
+pub fn cue_transition_features(t: &CueToken, keys: &mut Features) {
     keys.clear();
-    keys.add_hashed("pt", &[prev]);
-    keys.add_hashed("ptw", &[prev, t.word]);
-    keys.add_hashed("ptq", &[prev, t.inq]);
+    keys.add("pt", &[]);
+    keys.add_hashed("ptw", &[t.word]);
+    keys.add_hashed("ptq", &[t.inq]);
 }
 
 /// Where token `i` stands relative to the cue tokens `[cs, ce)`.
@@ -461,14 +461,9 @@ pub struct RoleToken {
     shape: u64,
 }
 
-/// The hash of a previous role label as the transition templates use it.
-pub fn label_hash(label: &str) -> u64 {
-    hash_str(label)
-}
-
 /// Templates for the source/content tagger at token `i` for one cue that do
-/// not depend on the previous label (computed once per token even when the
-/// decoder weighs every previous label; see [`role_transition_features`]).
+/// are weighed per label only (see [`role_transition_features`] for those
+/// weighed per previous label too).
 pub fn role_features(
     doc: &Doc,
     view: &TokenView,
@@ -597,16 +592,16 @@ pub fn role_features(
     }
 }
 
-/// The role tagger's templates that pair token `t` with the previous label
-/// (`prev` from [`label_hash`]), into `keys` (cleared first).
-pub fn role_transition_features(t: &RoleToken, prev: u64, keys: &mut Features) {
+/// The role tagger's templates weighed per (previous label, label) pair,
+/// into `keys` (cleared first).
+pub fn role_transition_features(t: &RoleToken, keys: &mut Features) {
     keys.clear();
-    keys.add_hashed("pt", &[prev]);
-    keys.add_hashed("ptr", &[prev, t.rel]);
-    keys.add_hashed("ptw", &[prev, t.word]);
-    keys.add_hashed("ptrd", &[prev, t.rel, t.dist]);
-    keys.add_hashed("ptq", &[prev, t.inq, t.rel]);
-    keys.add_hashed("ptsh", &[prev, t.shape]);
+    keys.add("pt", &[]);
+    keys.add_hashed("ptr", &[t.rel]);
+    keys.add_hashed("ptw", &[t.word]);
+    keys.add_hashed("ptrd", &[t.rel, t.dist]);
+    keys.add_hashed("ptq", &[t.inq, t.rel]);
+    keys.add_hashed("ptsh", &[t.shape]);
 }
 
 fn bucket(d: usize) -> &'static str {

@@ -21,17 +21,17 @@ pub mod viterbi;
 use crate::doc::Doc;
 use crate::span::Span;
 use features::{
-    cue_features, cue_transition_features, label_hash, role_features, role_transition_features,
-    CueContext, CueToken, Features, RoleToken, TokenView,
+    cue_features, cue_transition_features, role_features, role_transition_features, CueContext,
+    CueToken, Features, RoleToken, TokenView,
 };
 use perceptron::Perceptron;
 use std::collections::HashSet;
-use viterbi::{Buffers, Sequence, LABELS};
+use viterbi::{Buffers, Sequence, LABELS, TRANSITIONS};
 
 /// The model file shipped with credence (trained on PolNeAR train).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../model/attribution.model");
 
-const MAGIC: &[u8] = b"credence-attribution-v1\n";
+const MAGIC: &[u8] = b"credence-attribution-v2\n";
 
 /// Cue labels.
 pub const CUE_LABELS: [&str; 3] = ["O", "B", "I"];
@@ -54,10 +54,14 @@ pub struct TaggedAttribution {
 /// The two taggers and the cue lexicon mined from training data.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    /// Cue tagger.
+    /// Cue tagger: label weights.
     pub cue: Perceptron,
-    /// Source/content tagger.
+    /// Cue tagger: transition weights (see [`viterbi::TRANSITIONS`]).
+    pub cue_transitions: Perceptron,
+    /// Source/content tagger: label weights.
     pub role: Perceptron,
+    /// Source/content tagger: transition weights.
+    pub role_transitions: Perceptron,
     /// Words that were cues often in training.
     pub lexicon: HashSet<String>,
 }
@@ -75,24 +79,39 @@ impl Model {
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
         let rest = bytes.strip_prefix(MAGIC)?;
         let (cue, rest) = Perceptron::read(rest)?;
+        let (cue_transitions, rest) = Perceptron::read(rest)?;
         let (role, rest) = Perceptron::read(rest)?;
+        let (role_transitions, rest) = Perceptron::read(rest)?;
         let lexicon = std::str::from_utf8(rest)
             .ok()?
             .lines()
             .map(str::to_string)
             .collect();
-        (cue.labels() == CUE_LABELS.len() && role.labels() == ROLE_LABELS.len()).then_some(Model {
-            cue,
-            role,
-            lexicon,
-        })
+        let shapes = [
+            (&cue, LABELS),
+            (&cue_transitions, TRANSITIONS),
+            (&role, LABELS),
+            (&role_transitions, TRANSITIONS),
+        ];
+        shapes
+            .iter()
+            .all(|(p, n)| p.labels() == *n)
+            .then_some(Model {
+                cue,
+                cue_transitions,
+                role,
+                role_transitions,
+                lexicon,
+            })
     }
 
     /// Serialise to the model file format (deterministic bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         self.cue.write(&mut out);
+        self.cue_transitions.write(&mut out);
         self.role.write(&mut out);
+        self.role_transitions.write(&mut out);
         let mut words: Vec<&String> = self.lexicon.iter().collect();
         words.sort();
         for w in words {
@@ -106,7 +125,7 @@ impl Model {
     pub fn attributions(&self, doc: &Doc) -> Vec<TaggedAttribution> {
         let mut view = TokenView::new(doc);
         let mut bufs = Buffers::default();
-        let cues = decode_cues(doc, &view, &self.lexicon, &mut bufs, &self.cue);
+        let cues = decode_cues(doc, &view, self, &mut bufs);
         view.set_cues(&cues);
         cues.into_iter()
             .map(|(cs, ce)| {
@@ -114,7 +133,12 @@ impl Model {
                 let cue_text = cue_text(&view, cs, ce);
                 let ctx = CueContext::new(cs, ce, &cue_text);
                 let seq = RoleSequence::new(doc, &view, &ctx, (lo, hi));
-                let labels = viterbi::decode(&seq, &mut bufs, |f, s| self.role.score(f, s));
+                let labels = viterbi::decode(
+                    &seq,
+                    &mut bufs,
+                    |f, s| self.role.score(f, s),
+                    |f, s| self.role_transitions.score(f, s),
+                );
                 roles_to_attribution(doc, &view, cs, ce, lo, &labels)
             })
             .collect()
@@ -143,17 +167,6 @@ pub(crate) fn role_window(doc: &Doc, cs: usize, ce: usize) -> (usize, usize) {
     (lo, hi)
 }
 
-/// Hashes of the previous label as the transition templates see it: the
-/// three labels of `labels`, then the sequence start.
-fn prev_hashes(labels: &[&str; LABELS]) -> [u64; LABELS + 1] {
-    [
-        label_hash(labels[0]),
-        label_hash(labels[1]),
-        label_hash(labels[2]),
-        label_hash("<s>"),
-    ]
-}
-
 /// One sentence as the cue tagger sees it.
 pub(crate) struct CueSequence<'a> {
     pub doc: &'a Doc<'a>,
@@ -163,7 +176,6 @@ pub(crate) struct CueSequence<'a> {
     pub start: usize,
     /// One past its last token.
     pub end: usize,
-    prevs: [u64; LABELS + 1],
 }
 
 impl<'a> CueSequence<'a> {
@@ -179,7 +191,6 @@ impl<'a> CueSequence<'a> {
             lexicon,
             start,
             end,
-            prevs: prev_hashes(&CUE_LABELS),
         }
     }
 }
@@ -196,8 +207,8 @@ impl Sequence for CueSequence<'_> {
     fn features(&self, k: usize, f: &mut Features) -> CueToken {
         cue_features(self.doc, self.view, self.lexicon, self.start + k, f)
     }
-    fn transition(&self, token: &CueToken, prev: Option<usize>, f: &mut Features) {
-        cue_transition_features(token, self.prevs[prev.unwrap_or(LABELS)], f);
+    fn transition(&self, token: &CueToken, f: &mut Features) {
+        cue_transition_features(token, f);
     }
 }
 
@@ -210,7 +221,6 @@ pub(crate) struct RoleSequence<'a> {
     pub lo: usize,
     /// One past its last token.
     pub hi: usize,
-    prevs: [u64; LABELS + 1],
 }
 
 impl<'a> RoleSequence<'a> {
@@ -226,7 +236,6 @@ impl<'a> RoleSequence<'a> {
             cue,
             lo,
             hi,
-            prevs: prev_hashes(&ROLE_LABELS),
         }
     }
 }
@@ -245,8 +254,8 @@ impl Sequence for RoleSequence<'_> {
     fn features(&self, k: usize, f: &mut Features) -> RoleToken {
         role_features(self.doc, self.view, self.cue, self.lo + k, f)
     }
-    fn transition(&self, token: &RoleToken, prev: Option<usize>, f: &mut Features) {
-        role_transition_features(token, self.prevs[prev.unwrap_or(LABELS)], f);
+    fn transition(&self, token: &RoleToken, f: &mut Features) {
+        role_transition_features(token, f);
     }
 }
 
@@ -254,14 +263,18 @@ impl Sequence for RoleSequence<'_> {
 fn decode_cues(
     doc: &Doc,
     view: &TokenView,
-    lexicon: &HashSet<String>,
+    model: &Model,
     bufs: &mut Buffers,
-    cue: &Perceptron,
 ) -> Vec<(usize, usize)> {
     let mut cues = Vec::new();
     for &sentence in &doc.sentence_tokens {
-        let seq = CueSequence::new(doc, view, lexicon, sentence);
-        let labels = viterbi::decode(&seq, bufs, |f, s| cue.score(f, s));
+        let seq = CueSequence::new(doc, view, &model.lexicon, sentence);
+        let labels = viterbi::decode(
+            &seq,
+            bufs,
+            |f, s| model.cue.score(f, s),
+            |f, s| model.cue_transitions.score(f, s),
+        );
         let mut open: Option<usize> = None;
         for (k, &label) in labels.iter().enumerate() {
             if label != 2 {

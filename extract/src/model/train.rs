@@ -1,11 +1,8 @@
 //! Training the attribution tagger from brat-annotated articles.
 
 use super::features::TokenView;
-use super::perceptron::Trainer;
-use super::viterbi::{self, Buffers};
-use super::{
-    cue_text, role_window, CueContext, CueSequence, Model, RoleSequence, CUE_LABELS, ROLE_LABELS,
-};
+use super::viterbi::{self, Buffers, Trainers};
+use super::{cue_text, role_window, CueContext, CueSequence, Model, RoleSequence};
 use crate::brat::GoldArticle;
 use crate::doc::Doc;
 use crate::span::CharIndex;
@@ -149,7 +146,7 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
     let mut bufs = Buffers::default();
 
     // Cue tagger: sequences are sentences.
-    let mut cue_trainer = Trainer::new(CUE_LABELS.len());
+    let mut cue_trainers = Trainers::default();
     let mut sentences: Vec<(usize, usize)> = prepared
         .iter()
         .enumerate()
@@ -161,12 +158,12 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
             let p = &prepared[pi];
             let (s, e) = p.doc.sentence_tokens[si];
             let seq = CueSequence::new(&p.doc, &p.view, &lexicon, (s, e));
-            viterbi::train_step(&seq, &p.cue_labels[s..e], &mut cue_trainer, &mut bufs);
+            viterbi::train_step(&seq, &p.cue_labels[s..e], &mut cue_trainers, &mut bufs);
         }
     }
 
     // Role tagger: one sequence per gold cue.
-    let mut role_trainer = Trainer::new(ROLE_LABELS.len());
+    let mut role_trainers = Trainers::default();
     let mut examples: Vec<(usize, usize)> = prepared
         .iter()
         .enumerate()
@@ -180,12 +177,14 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
             let text = cue_text(&p.view, cue.0, cue.1);
             let ctx = CueContext::new(cue.0, cue.1, &text);
             let seq = RoleSequence::new(&p.doc, &p.view, &ctx, *window);
-            viterbi::train_step(&seq, gold, &mut role_trainer, &mut bufs);
+            viterbi::train_step(&seq, gold, &mut role_trainers, &mut bufs);
         }
     }
     Model {
-        cue: cue_trainer.finish(),
-        role: role_trainer.finish(),
+        cue: cue_trainers.labels.finish(),
+        cue_transitions: cue_trainers.transitions.finish(),
+        role: role_trainers.labels.finish(),
+        role_transitions: role_trainers.transitions.finish(),
         lexicon,
     }
 }

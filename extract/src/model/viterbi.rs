@@ -15,6 +15,17 @@ use super::perceptron::Trainer;
 /// Number of labels of both taggers (cue: O/B/I; role: O/S/C).
 pub const LABELS: usize = 3;
 
+/// Outputs of a transition model: one weight per (previous label or start,
+/// label), at `prev * LABELS + label` with the start as previous label `LABELS`.
+/// One lookup of a transition feature gives its weights for every previous
+/// label, so Viterbi costs a lookup per template, not one per template and
+/// previous label.
+pub const TRANSITIONS: usize = (LABELS + 1) * LABELS;
+
+fn transition_index(prev: Option<usize>, label: usize) -> usize {
+    prev.unwrap_or(LABELS) * LABELS + label
+}
+
 /// A sequence one of the taggers labels.
 pub trait Sequence {
     /// What the transition templates need about one position.
@@ -31,9 +42,9 @@ pub trait Sequence {
     }
     /// The label-independent features of position `k` into `f` (cleared first).
     fn features(&self, k: usize, f: &mut Features) -> Self::Token;
-    /// The features pairing `token` with the previous label (`None` at the
-    /// start) into `f` (cleared first).
-    fn transition(&self, token: &Self::Token, prev: Option<usize>, f: &mut Features);
+    /// The features weighed per (previous label, label) pair (see
+    /// [`TRANSITIONS`]) of `token` into `f` (cleared first).
+    fn transition(&self, token: &Self::Token, f: &mut Features);
 }
 
 /// Feature buffers reused across positions and sequences.
@@ -43,18 +54,21 @@ pub struct Buffers {
     trans: Features,
 }
 
-/// The best label sequence of `seq` under `score` (a model's weights).
-/// Ties go to the lower label index, so the result is deterministic.
+/// The best label sequence of `seq` under `score` (the weights of the
+/// label model) and `trans_score` (those of the transition model, with
+/// [`TRANSITIONS`] outputs). Ties go to the lower label index, so the result
+/// is deterministic.
 pub fn decode<S: Sequence>(
     seq: &S,
     bufs: &mut Buffers,
     mut score: impl FnMut(&[u64], &mut [f32]),
+    mut trans_score: impl FnMut(&[u64], &mut [f32]),
 ) -> Vec<usize> {
     let len = seq.positions();
     let mut back = vec![[0u8; LABELS]; len];
     let mut best = [f32::NEG_INFINITY; LABELS];
     let mut emit = [0.0f32; LABELS];
-    let mut trans = [0.0f32; LABELS];
+    let mut trans = [0.0f32; TRANSITIONS];
     for (k, back_k) in back.iter_mut().enumerate() {
         let mut next = [f32::NEG_INFINITY; LABELS];
         let prevs: &[Option<usize>] = if k == 0 {
@@ -73,15 +87,15 @@ pub fn decode<S: Sequence>(
         } else {
             let token = seq.features(k, &mut bufs.emit);
             score(&bufs.emit.keys, &mut emit);
+            seq.transition(&token, &mut bufs.trans);
+            trans_score(&bufs.trans.keys, &mut trans);
             for &p in prevs {
                 let from = p.map_or(0.0, |p| best[p]);
                 if from == f32::NEG_INFINITY {
                     continue;
                 }
-                seq.transition(&token, p, &mut bufs.trans);
-                score(&bufs.trans.keys, &mut trans);
                 for l in 0..LABELS {
-                    let v = from + emit[l] + trans[l];
+                    let v = from + emit[l] + trans[transition_index(p, l)];
                     if v > next[l] && seq.allowed(p, l) {
                         next[l] = v;
                         back_k[l] = p.unwrap_or(0) as u8;
@@ -102,12 +116,41 @@ pub fn decode<S: Sequence>(
     labels
 }
 
-/// One structured-perceptron step on `seq`: decode with the trainer's current
+/// The label and transition models of one tagger, in training.
+pub struct Trainers {
+    /// Label model ([`LABELS`] outputs).
+    pub labels: Trainer,
+    /// Transition model ([`TRANSITIONS`] outputs).
+    pub transitions: Trainer,
+}
+
+impl Default for Trainers {
+    fn default() -> Self {
+        Trainers {
+            labels: Trainer::new(LABELS),
+            transitions: Trainer::new(TRANSITIONS),
+        }
+    }
+}
+
+/// One structured-perceptron step on `seq`: decode with the trainers' current
 /// weights, then reward the features of `gold` and penalise those of the
 /// decoded sequence wherever the two differ.
-pub fn train_step<S: Sequence>(seq: &S, gold: &[usize], trainer: &mut Trainer, bufs: &mut Buffers) {
-    let guess = decode(seq, bufs, |f, s| trainer.score(f, s));
-    trainer.next_example();
+pub fn train_step<S: Sequence>(
+    seq: &S,
+    gold: &[usize],
+    trainers: &mut Trainers,
+    bufs: &mut Buffers,
+) {
+    let guess = decode(
+        seq,
+        bufs,
+        |f, s| trainers.labels.score(f, s),
+        |f, s| trainers.transitions.score(f, s),
+    );
+    trainers.labels.next_example();
+    trainers.transitions.next_example();
+    let (trainer, transitions) = (&mut trainers.labels, &mut trainers.transitions);
     for k in 0..seq.positions() {
         let prev = |labels: &[usize]| (k > 0).then(|| labels[k - 1]);
         let (gp, pp) = (prev(gold), prev(&guess));
@@ -119,10 +162,9 @@ pub fn train_step<S: Sequence>(seq: &S, gold: &[usize], trainer: &mut Trainer, b
             trainer.adjust(&bufs.emit.keys, gold[k], 1.0);
             trainer.adjust(&bufs.emit.keys, guess[k], -1.0);
         }
-        seq.transition(&token, gp, &mut bufs.trans);
-        trainer.adjust(&bufs.trans.keys, gold[k], 1.0);
-        seq.transition(&token, pp, &mut bufs.trans);
-        trainer.adjust(&bufs.trans.keys, guess[k], -1.0);
+        seq.transition(&token, &mut bufs.trans);
+        transitions.adjust(&bufs.trans.keys, transition_index(gp, gold[k]), 1.0);
+        transitions.adjust(&bufs.trans.keys, transition_index(pp, guess[k]), -1.0);
     }
 }
 
@@ -130,9 +172,7 @@ pub fn train_step<S: Sequence>(seq: &S, gold: &[usize], trainer: &mut Trainer, b
 mod tests {
     use super::*;
 
-    /// Positions whose emission prefers label 1 weakly, but whose transition
-    /// weights make 1 → 1 strongly better than 0 → 1: greedy decoding would
-    /// take each position alone, Viterbi takes the run.
+    /// Three positions; one transition feature whose weights penalise 1 → 2.
     struct Toy {
         len: usize,
     }
@@ -149,9 +189,9 @@ mod tests {
             f.clear();
             f.keys.push(100 + k as u64);
         }
-        fn transition(&self, _: &(), prev: Option<usize>, f: &mut Features) {
+        fn transition(&self, _: &(), f: &mut Features) {
             f.clear();
-            f.keys.push(prev.map_or(1, |p| 2 + p as u64));
+            f.keys.push(1);
         }
     }
 
@@ -162,18 +202,25 @@ mod tests {
                 100 => [1.0, 0.0, 0.0], // position 0 leans to 0
                 101 => [0.0, 0.5, 0.0], // position 1 leans to 1
                 102 => [0.0, 0.0, 3.0], // position 2 wants 2
-                3 => [0.0, 0.0, -5.0],  // 1 → 2 is bad
-                2 => [0.0, 0.0, 0.0],   // from 0: neutral
-                4 => [0.0, 0.0, 0.0],   // from 2: neutral
                 _ => [0.0; 3],
             };
             out.iter_mut().zip(w).for_each(|(o, w)| *o += w);
         }
     }
 
+    fn toy_transitions(_: &[u64], out: &mut [f32]) {
+        out.iter_mut().for_each(|s| *s = 0.0);
+        out[transition_index(Some(1), 2)] = -5.0;
+    }
+
     #[test]
     fn viterbi_weighs_the_whole_sequence() {
-        let labels = decode(&Toy { len: 3 }, &mut Buffers::default(), toy_score);
+        let labels = decode(
+            &Toy { len: 3 },
+            &mut Buffers::default(),
+            toy_score,
+            toy_transitions,
+        );
         // Greedy takes 1 at position 1 and then cannot afford 2 (0, 1, 0
         // scores 1.5); the best path avoids the 1 → 2 penalty: 0, 0, 2 scores 4.
         assert_eq!(labels, vec![0, 0, 2]);
@@ -181,22 +228,32 @@ mod tests {
 
     #[test]
     fn constraints_hold_at_the_start() {
-        let labels = decode(&Toy { len: 1 }, &mut Buffers::default(), |_, s| {
-            s.copy_from_slice(&[0.0, 0.0, 9.0]);
-        });
+        let labels = decode(
+            &Toy { len: 1 },
+            &mut Buffers::default(),
+            |_, s| s.copy_from_slice(&[0.0, 0.0, 9.0]),
+            |_, s| s.iter_mut().for_each(|s| *s = 0.0),
+        );
         assert_eq!(labels, vec![0]);
     }
 
     #[test]
     fn training_learns_the_gold_sequence() {
-        let mut trainer = Trainer::new(LABELS);
+        let mut trainers = Trainers::default();
         let seq = Toy { len: 3 };
         let gold = [1, 2, 0];
         let mut bufs = Buffers::default();
         for _ in 0..10 {
-            train_step(&seq, &gold, &mut trainer, &mut bufs);
+            train_step(&seq, &gold, &mut trainers, &mut bufs);
         }
-        let model = trainer.finish();
-        assert_eq!(decode(&seq, &mut bufs, |f, s| model.score(f, s)), gold);
+        let labels = trainers.labels.finish();
+        let transitions = trainers.transitions.finish();
+        let decoded = decode(
+            &seq,
+            &mut bufs,
+            |f, s| labels.score(f, s),
+            |f, s| transitions.score(f, s),
+        );
+        assert_eq!(decoded, gold);
     }
 }
