@@ -2,8 +2,9 @@
 //! to", "told reporters"), and for each cue, which tokens are its source and
 //! its content.
 //!
-//! Two averaged perceptrons (see [`perceptron`]), each decoded by Viterbi
-//! (see [`viterbi`]) and trained as structured perceptrons:
+//! Two taggers, each an averaged perceptron over label features plus a small
+//! one over transition features (see [`perceptron`]), decoded by Viterbi and
+//! trained as a structured perceptron (see [`viterbi`]):
 //! 1. the **cue tagger** labels every token `O`/`B`/`I` of a cue;
 //! 2. the **role tagger** runs once per found cue over the cue's neighbourhood
 //!    (up to three sentences before and two after, inside its paragraph) and
