@@ -41,6 +41,9 @@ pub const CUE_LABELS: [&str; 3] = ["O", "B", "I"];
 /// begins far from its cue (greedy BIO did, and fit even its training data poorly).
 pub const ROLE_LABELS: [&str; 3] = ["O", "S", "C"];
 
+// Both taggers decode through `viterbi`, which is built for this many labels.
+const _: () = assert!(CUE_LABELS.len() == LABELS && ROLE_LABELS.len() == LABELS);
+
 /// A cue with the source and content the role tagger found for it (byte spans).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TaggedAttribution {
@@ -133,7 +136,13 @@ impl Model {
                 let (lo, hi) = role_window(doc, cs, ce);
                 let cue_text = cue_text(&view, cs, ce);
                 let ctx = CueContext::new(cs, ce, &cue_text);
-                let seq = RoleSequence::new(doc, &view, &ctx, (lo, hi));
+                let seq = RoleSequence {
+                    doc,
+                    view: &view,
+                    cue: &ctx,
+                    lo,
+                    hi,
+                };
                 let labels = viterbi::decode(
                     &seq,
                     &mut bufs,
@@ -179,23 +188,6 @@ pub(crate) struct CueSequence<'a> {
     pub end: usize,
 }
 
-impl<'a> CueSequence<'a> {
-    pub fn new(
-        doc: &'a Doc<'a>,
-        view: &'a TokenView,
-        lexicon: &'a HashSet<String>,
-        (start, end): (usize, usize),
-    ) -> Self {
-        CueSequence {
-            doc,
-            view,
-            lexicon,
-            start,
-            end,
-        }
-    }
-}
-
 impl Sequence for CueSequence<'_> {
     type Token = CueToken;
     fn positions(&self) -> usize {
@@ -222,23 +214,6 @@ pub(crate) struct RoleSequence<'a> {
     pub lo: usize,
     /// One past its last token.
     pub hi: usize,
-}
-
-impl<'a> RoleSequence<'a> {
-    pub fn new(
-        doc: &'a Doc<'a>,
-        view: &'a TokenView,
-        cue: &'a CueContext<'a>,
-        (lo, hi): (usize, usize),
-    ) -> Self {
-        RoleSequence {
-            doc,
-            view,
-            cue,
-            lo,
-            hi,
-        }
-    }
 }
 
 impl Sequence for RoleSequence<'_> {
@@ -268,8 +243,14 @@ fn decode_cues(
     bufs: &mut Buffers,
 ) -> Vec<(usize, usize)> {
     let mut cues = Vec::new();
-    for &sentence in &doc.sentence_tokens {
-        let seq = CueSequence::new(doc, view, &model.lexicon, sentence);
+    for &(start, end) in &doc.sentence_tokens {
+        let seq = CueSequence {
+            doc,
+            view,
+            lexicon: &model.lexicon,
+            start,
+            end,
+        };
         let labels = viterbi::decode(
             &seq,
             bufs,

@@ -232,16 +232,6 @@ impl Trainer {
         }
     }
 
-    /// One example seen: reward `truth`, penalise `guess` when they differ.
-    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
-        self.tick += 1;
-        if truth == guess {
-            return;
-        }
-        self.adjust(features, truth, 1.0);
-        self.adjust(features, guess, -1.0);
-    }
-
     /// Start a new example (for structured updates through [`Trainer::adjust`]).
     pub fn next_example(&mut self) {
         self.tick += 1;
@@ -304,7 +294,11 @@ mod tests {
             for (f, y) in &data {
                 t.score(f, &mut scores);
                 let guess = usize::from(scores[1] > scores[0]);
-                t.update(f, *y, guess);
+                t.next_example();
+                if guess != *y {
+                    t.adjust(f, *y, 1.0);
+                    t.adjust(f, guess, -1.0);
+                }
             }
         }
         let model = t.finish();

@@ -157,7 +157,13 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
         for &(pi, si) in &sentences {
             let p = &prepared[pi];
             let (s, e) = p.doc.sentence_tokens[si];
-            let seq = CueSequence::new(&p.doc, &p.view, &lexicon, (s, e));
+            let seq = CueSequence {
+                doc: &p.doc,
+                view: &p.view,
+                lexicon: &lexicon,
+                start: s,
+                end: e,
+            };
             viterbi::train_step(&seq, &p.cue_labels[s..e], &mut cue_trainers, &mut bufs);
         }
     }
@@ -176,7 +182,13 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
             let (cue, window, gold) = &p.roles[ri];
             let text = cue_text(&p.view, cue.0, cue.1);
             let ctx = CueContext::new(cue.0, cue.1, &text);
-            let seq = RoleSequence::new(&p.doc, &p.view, &ctx, *window);
+            let seq = RoleSequence {
+                doc: &p.doc,
+                view: &p.view,
+                cue: &ctx,
+                lo: window.0,
+                hi: window.1,
+            };
             viterbi::train_step(&seq, gold, &mut role_trainers, &mut bufs);
         }
     }
