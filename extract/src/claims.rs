@@ -2,82 +2,12 @@
 //! check-worthy (it carries a number, a date or a named entity that another
 //! outlet could confirm or contradict).
 
-use crate::tokens::{Token, TokenKind};
-
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "trillion",
-    "dozen",
-    "dozens",
-    "half",
-    "percent",
-    "first",
-    "second",
-    "third",
-    "once",
-    "twice",
-];
-
-/// Month names, lowercase, January first.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Date words besides the [`MONTHS`].
-const DATE_WORDS: &[&str] = &[
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tomorrow",
-];
+use crate::attribution::FoundAttribution;
+use crate::extraction::SentenceKind;
+use crate::lexicon::dates::{
+    is_checkworthy_number, MONTHS, MONTH_ABBREVIATIONS, RELATIVE_DAYS, WEEKDAYS,
+};
+use crate::text::{ByteSpan, Doc, ParagraphKind, Token, TokenKind};
 
 /// Does the sentence made of `tokens` carry a number, a date or a named entity?
 pub fn is_checkworthy(text: &str, tokens: &[Token]) -> bool {
@@ -87,9 +17,12 @@ pub fn is_checkworthy(text: &str, tokens: &[Token]) -> bool {
             return true;
         }
         let lower = s.to_lowercase();
-        if NUMBER_WORDS.contains(&lower.as_str())
-            || MONTHS.contains(&lower.as_str())
-            || DATE_WORDS.contains(&lower.as_str())
+        let lower = lower.as_str();
+        if is_checkworthy_number(lower)
+            || MONTHS.contains(&lower)
+            || MONTH_ABBREVIATIONS.contains(&lower)
+            || WEEKDAYS.contains(&lower)
+            || RELATIVE_DAYS.contains(&lower)
         {
             return true;
         }
@@ -108,15 +41,50 @@ pub fn is_question(sentence: &str) -> bool {
         .ends_with('?')
 }
 
+/// The kind of sentence `s` of `doc`: its paragraph's kind, with body
+/// sentences split into statements and questions.
+pub fn sentence_kind(doc: &Doc, s: usize) -> SentenceKind {
+    match doc.sentence_kind(s) {
+        ParagraphKind::Boilerplate => SentenceKind::Boilerplate,
+        ParagraphKind::Heading => SentenceKind::Heading,
+        ParagraphKind::Body if is_question(doc.sentences[s].slice(doc.text)) => {
+            SentenceKind::Question
+        }
+        ParagraphKind::Body => SentenceKind::Statement,
+    }
+}
+
+/// A claim is a statement of four or more words.
+pub fn is_claim(kind: SentenceKind, words: usize) -> bool {
+    kind == SentenceKind::Statement && words >= 4
+}
+
+/// The attribution that credits the sentence at `span`: the one whose
+/// content covers most of it (at least a third), or whose cue is in it; on a
+/// tie, the first.
+pub fn crediting(found: &[FoundAttribution], span: ByteSpan) -> Option<usize> {
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let content = a.content.map_or(0, |c| c.overlap(span));
+            let cue = a.cue.is_some_and(|c| span.contains(c));
+            (i, content, cue)
+        })
+        .filter(|&(_, content, cue)| content * 3 >= span.len() || cue)
+        .max_by_key(|&(i, content, _)| (content, std::cmp::Reverse(i)))
+        .map(|(i, _, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
-    use crate::tokens::tokenize;
+    use crate::text::tokens::tokenize;
+    use crate::text::ByteSpan;
 
     fn checkworthy(s: &str) -> bool {
         let mut toks = Vec::new();
-        tokenize(s, Span::new(0, s.len()), &mut toks);
+        tokenize(s, ByteSpan::new(0, s.len()), &mut toks);
         is_checkworthy(s, &toks)
     }
 

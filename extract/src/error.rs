@@ -29,6 +29,9 @@ pub enum ExtractError {
         /// The path.
         path: PathBuf,
     },
+    /// No article of the corpus has a gold annotation file.
+    #[error("no article in the corpus has a .ann file in the gold directory (files are named <article id>.ann or <article id>_<annotator>.ann)")]
+    NoGold,
     /// A model file that cannot be parsed.
     #[error("{}: not a credence attribution model", path.display())]
     BadModel {

@@ -2,10 +2,10 @@
 //! behind every number — sources, quotes, corroborated and uncorroborated
 //! claims, conflicts, hedges. Used by `report.md` and `credence explain`.
 
-use credence_extract::extract::SentenceKind;
-use credence_extract::sources::SourceType;
-use credence_extract::span::{CharIndex, Span};
+use credence_extract::extraction::SentenceKind;
 use credence_extract::Extraction;
+use credence_extract::SourceType;
+use credence_extract::{CharIndex, CharSpan};
 use credence_score::breakdown::breakdown;
 use credence_score::corroboration::{ClaimRef, Relation};
 use credence_score::{Config, Scores};
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// Text of a span on one line, for Markdown.
-fn excerpt(e: &Extraction, idx: &CharIndex, span: Span) -> String {
+fn excerpt(e: &Extraction, idx: &CharIndex, span: CharSpan) -> String {
     let text = e.slice(idx, span);
     let mut out = String::with_capacity(text.len());
     for (i, word) in text.split_whitespace().enumerate() {
@@ -43,10 +43,7 @@ pub fn card(
     let idx = CharIndex::new(&e.text);
     let h = "#".repeat(level);
     let mut out = String::new();
-    let b = match breakdown(&scores.articles, a, config) {
-        Ok(b) => b,
-        Err(err) => return format!("{h} {}\n\n(no scores: {err})\n", e.article_id),
-    };
+    let b = breakdown(&scores.articles[a], config);
     let title = if e.title.is_empty() {
         "(untitled)"
     } else {
@@ -58,12 +55,10 @@ pub fn card(
         e.article_id,
         title.replace('|', "\\|")
     );
-    let published = scores
-        .articles
-        .column("published")
-        .ok()
-        .and_then(|c| c.str().ok().and_then(|s| s.get(a).map(str::to_string)))
-        .unwrap_or_else(|| "date unknown".to_string());
+    let published = scores.articles[a]
+        .published
+        .as_deref()
+        .unwrap_or("date unknown");
     let _ = writeln!(
         out,
         "Outlet **{}** · {published} · {} words · {} · reliability **{:.2}** (rank {} of {})\n",
@@ -96,8 +91,15 @@ pub fn card(
     }
     let total: f64 = b.components.iter().map(|c| c.points).sum();
     let _ = writeln!(out, "| **reliability** | | | | | **{total:.2}** |\n");
+    sources(&mut out, e);
+    quotes(&mut out, e, &idx);
+    corroboration(&mut out, extractions, scores, a, &idx);
+    hedges_and_unattributed(&mut out, e, &idx);
+    out
+}
 
-    // Sources.
+/// Named and anonymous sources.
+fn sources(out: &mut String, e: &Extraction) {
     let named: Vec<String> = e
         .sources
         .iter()
@@ -135,8 +137,10 @@ pub fn card(
         anonymous.len(),
         list_or_none(&anonymous)
     );
+}
 
-    // Quotes.
+/// Every quote with its speaker and cue.
+fn quotes(out: &mut String, e: &Extraction, idx: &CharIndex) {
     let _ = writeln!(out, "**Quotes ({}):**\n", e.quotes.len());
     if e.quotes.is_empty() {
         out.push_str("none\n");
@@ -147,20 +151,29 @@ pub fn card(
             .map_or("speaker unknown".to_string(), |s| e.sources[s].name.clone());
         let cue = q
             .cue
-            .map(|c| format!(" ({})", excerpt(e, &idx, c)))
+            .map(|c| format!(" ({})", excerpt(e, idx, c)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "- “{}” — {speaker}{cue} `{}` [{}–{}]",
-            excerpt(e, &idx, q.span),
+            excerpt(e, idx, q.span),
             q.id,
             q.span.start,
             q.span.end
         );
     }
     out.push('\n');
+}
 
-    // Corroboration.
+/// Check-worthy claims: corroborated by other outlets, reported by none, in conflict.
+fn corroboration(
+    out: &mut String,
+    extractions: &[Extraction],
+    scores: &Scores,
+    a: usize,
+    idx: &CharIndex,
+) {
+    let e = &extractions[a];
     let mut corroborated = Vec::new();
     let mut alone = Vec::new();
     let mut conflicts = Vec::new();
@@ -169,7 +182,7 @@ pub fn card(
             article: a,
             claim: i,
         });
-        let text = format!("`{}` {}", claim.id, excerpt(e, &idx, claim.span));
+        let text = format!("`{}` {}", claim.id, excerpt(e, idx, claim.span));
         let by: BTreeSet<String> = matches
             .iter()
             .filter(|m| m.relation == Relation::Corroborates)
@@ -201,19 +214,17 @@ pub fn card(
             ));
         }
     }
-    section(&mut out, "Claims other outlets corroborate", &corroborated);
+    section(out, "Claims other outlets corroborate", &corroborated);
+    section(out, "Check-worthy claims no other outlet reports", &alone);
     section(
-        &mut out,
-        "Check-worthy claims no other outlet reports",
-        &alone,
-    );
-    section(
-        &mut out,
+        out,
         "Conflicts (another outlet gives a different number)",
         &conflicts,
     );
+}
 
-    // Hedges and unattributed claims.
+/// Hedged claims, claims without an attribution, and the chrome ignored.
+fn hedges_and_unattributed(out: &mut String, e: &Extraction, idx: &CharIndex) {
     let hedged: Vec<String> = e
         .claims
         .iter()
@@ -221,7 +232,7 @@ pub fn card(
         .map(|c| {
             let hedge = e.sentences[c.sentence]
                 .hedge
-                .map(|h| excerpt(e, &idx, h))
+                .map(|h| excerpt(e, idx, h))
                 .unwrap_or_default();
             let sourced = if c.attributed {
                 "sourced"
@@ -231,18 +242,18 @@ pub fn card(
             format!(
                 "`{}` {} (hedge: “{hedge}”, {sourced})",
                 c.id,
-                excerpt(e, &idx, c.span)
+                excerpt(e, idx, c.span)
             )
         })
         .collect();
-    section(&mut out, "Hedged claims", &hedged);
+    section(out, "Hedged claims", &hedged);
     let unattributed: Vec<String> = e
         .claims
         .iter()
         .filter(|c| !c.attributed)
-        .map(|c| format!("`{}` {}", c.id, excerpt(e, &idx, c.span)))
+        .map(|c| format!("`{}` {}", c.id, excerpt(e, idx, c.span)))
         .collect();
-    section(&mut out, "Claims without an attribution", &unattributed);
+    section(out, "Claims without an attribution", &unattributed);
     let headings = e
         .sentences
         .iter()
@@ -255,7 +266,6 @@ pub fn card(
             plural(headings, "sentence", "sentences")
         );
     }
-    out
 }
 
 fn list_or_none(items: &[String]) -> String {

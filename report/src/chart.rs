@@ -17,29 +17,14 @@ struct Row {
 }
 
 fn rows(scores: &Scores) -> Vec<Row> {
-    let o = &scores.outlets;
-    let get = |c: &str| o.column(c).ok().and_then(|c| c.f64().ok().cloned());
-    let (Some(mean), Some(low), Some(high)) = (
-        get("reliability"),
-        get("reliability_ci_low"),
-        get("reliability_ci_high"),
-    ) else {
-        return Vec::new();
-    };
-    let names = o.column("outlet").ok().and_then(|c| c.str().ok().cloned());
-    let n = o
-        .column("articles")
-        .ok()
-        .and_then(|c| c.u32().ok().cloned());
-    let (Some(names), Some(n)) = (names, n) else {
-        return Vec::new();
-    };
-    let mut rows: Vec<Row> = (0..o.height())
-        .map(|i| Row {
-            name: names.get(i).unwrap_or("").to_string(),
-            articles: n.get(i).unwrap_or(0),
-            mean: mean.get(i).unwrap_or(0.0),
-            interval: low.get(i).zip(high.get(i)),
+    let mut rows: Vec<Row> = scores
+        .outlets
+        .iter()
+        .map(|o| Row {
+            name: o.outlet.clone(),
+            articles: o.articles,
+            mean: o.reliability,
+            interval: o.interval,
         })
         .collect();
     // Keep the outlets with the most articles, then order by reliability.

@@ -8,8 +8,9 @@
 //! change (the change in the points each contributes to reliability).
 
 use crate::csv_cell::safe;
-use crate::extraction_tables::writer;
-use credence_score::breakdown;
+use crate::tables::csv_writer;
+use credence_score::articles::{ARTICLE_ID, OUTLET, RANK, RELIABILITY};
+use credence_score::formula;
 use credence_score::metrics::ALL;
 use credence_score::Config;
 use std::collections::{BTreeMap, BTreeSet};
@@ -132,7 +133,7 @@ impl Run {
         read_table(
             "articles.csv",
             articles,
-            &["article_id", "outlet", "reliability", "rank"],
+            &[ARTICLE_ID, OUTLET, RELIABILITY, RANK],
             |row| {
                 let article = ArticleRow {
                     outlet: row.text(1).to_string(),
@@ -145,7 +146,7 @@ impl Run {
             },
         )?;
         let mut outlet_rows = BTreeMap::new();
-        read_table("outlets.csv", outlets, &["outlet", "reliability"], |row| {
+        read_table("outlets.csv", outlets, &[OUTLET, RELIABILITY], |row| {
             let means = (row.number(1)?, row.components()?);
             outlet_rows.insert(row.text(0).to_string(), means);
             Ok(())
@@ -164,7 +165,7 @@ impl Run {
         let config = self.config.as_ref().unwrap_or(default);
         ALL.iter()
             .zip(&row.components)
-            .map(|(&m, &v)| breakdown::points(config, m, v))
+            .map(|(&m, &v)| formula::points(config, m, v))
             .collect()
     }
 }
@@ -450,7 +451,28 @@ impl Diff {
         );
         let _ = writeln!(out, "| added | {} |", self.added.len());
         let _ = writeln!(out, "| removed | {} |\n", self.removed.len());
+        self.articles_markdown(&mut out);
+        self.outlets_markdown(&mut out);
+        for (title, ids) in [
+            ("Added articles", &self.added),
+            ("Removed articles", &self.removed),
+        ] {
+            let _ = writeln!(out, "## {title}\n");
+            if ids.is_empty() {
+                let _ = writeln!(out, "none\n");
+            } else {
+                for id in ids {
+                    let _ = writeln!(out, "- {id}");
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
 
+    /// "Articles that moved": each with its rank change and drivers.
+    fn articles_markdown(&self, out: &mut String) {
+        let moved = self.moved().count();
         let _ = writeln!(out, "## Articles that moved\n");
         if moved == 0 {
             let _ = writeln!(out, "none\n");
@@ -476,6 +498,10 @@ impl Diff {
             }
             out.push('\n');
         }
+    }
+
+    /// "Outlets that moved": mean reliability and component means.
+    fn outlets_markdown(&self, out: &mut String) {
         let changed: Vec<&OutletChange> = self
             .outlets
             .iter()
@@ -506,21 +532,6 @@ impl Diff {
             }
             out.push('\n');
         }
-        for (title, ids) in [
-            ("Added articles", &self.added),
-            ("Removed articles", &self.removed),
-        ] {
-            let _ = writeln!(out, "## {title}\n");
-            if ids.is_empty() {
-                let _ = writeln!(out, "none\n");
-            } else {
-                for id in ids {
-                    let _ = writeln!(out, "- {id}");
-                }
-                out.push('\n');
-            }
-        }
-        out
     }
 
     /// The diff as CSV: one row per article in either run.
@@ -538,7 +549,7 @@ impl Diff {
         columns.extend(ALL.iter().map(|m| format!("{}_delta", m.name())));
         columns.push("drivers".to_string());
         let names: Vec<&str> = columns.iter().map(String::as_str).collect();
-        let mut out = writer(w, &names)?;
+        let mut out = csv_writer(w, &names)?;
         for c in &self.changes {
             let mut rec = vec![
                 safe(&c.id).into_owned(),

@@ -1,15 +1,53 @@
-//! credence-report: the writers of everything credence outputs — CSV tables,
-//! per-article JSONL, Markdown listings — to any `impl Write`, so tests write
-//! to a `Vec<u8>` and the CLI to files.
+//! credence-report: everything credence writes, to any `impl Write` (tests
+//! write to a `Vec<u8>`, the CLI to files), and `credence diff`.
+//!
+//! - [`tables`]: the extraction-side tables (quotes, attributions, claims,
+//!   matches, rejects), each defined once as columns and a row producer, and
+//!   written as CSV or as a polars frame for [`parquet`]; `extraction.jsonl`
+//!   written and read back;
+//! - [`score_tables`]: `articles.csv` and `outlets.csv` from the score frames;
+//! - [`markdown`]: `report.md` — summary, outlets, articles, one [`card`]
+//!   per article, methodology; [`chart`]: `outlets.svg`;
+//! - [`run_info`]: `run.json`; [`listing`]: a readable extraction listing
+//!   (the snapshots); [`eval`]: the `credence eval` table;
+//! - [`diff`]: what changed between two runs, and why.
+//!
+//! The report reads the scores as typed rows
+//! ([`credence_score::rows`]), never columns by name, so a renamed column
+//! cannot turn into zeros in a report.
+//!
+//! ```
+//! use credence_extract::{extract_article, Article, Tagger};
+//! use credence_report::tables::{write_csv, QuoteRows};
+//! use credence_report::{card::card, markdown};
+//! use credence_score::{score, Config};
+//!
+//! let article = Article {
+//!     id: "a1".into(),
+//!     outlet: "Example News".into(),
+//!     text: "\"We will meet on Monday,\" Steve Witkoff said in Moscow.".into(),
+//!     ..Article::default()
+//! };
+//! let extractions = [extract_article(&article, Tagger::embedded())];
+//! let config = Config::default();
+//! let scores = score(&extractions, &config).unwrap();
+//!
+//! let mut csv = Vec::new();
+//! write_csv(&mut csv, &QuoteRows(&extractions)).unwrap();
+//! assert!(String::from_utf8(csv).unwrap().contains("Steve Witkoff,person,said"));
+//!
+//! let report = markdown::report(&extractions, &scores, &config, &Default::default());
+//! assert!(report.contains(&card(&extractions, &scores, &config, 0, 3)));
+//! ```
 
 pub mod card;
 pub mod chart;
 pub mod csv_cell;
 pub mod diff;
 pub mod eval;
-pub mod extraction_tables;
 pub mod listing;
 pub mod markdown;
 pub mod parquet;
 pub mod run_info;
 pub mod score_tables;
+pub mod tables;

@@ -2,7 +2,7 @@
 //! speakers, its attributions and its sources. Used by the snapshot tests and
 //! for a reader checking what credence found.
 
-use credence_extract::span::CharIndex;
+use credence_extract::CharIndex;
 use credence_extract::Extraction;
 use std::fmt::Write;
 

@@ -8,8 +8,8 @@
 use crate::card::card;
 use credence_extract::Extraction;
 use credence_score::metrics::{Direction, ALL};
-use credence_score::{Config, Scores};
-use polars::prelude::*;
+use credence_score::rows::OutletScore;
+use credence_score::{formula, Config, Scores};
 use std::fmt::Write;
 
 /// What the report says about the run itself.
@@ -25,33 +25,6 @@ pub struct RunContext {
     pub rejected: usize,
     /// File name of the outlets chart, linked when present.
     pub chart: Option<String>,
-}
-
-fn f64s(frame: &DataFrame, column: &str) -> Vec<Option<f64>> {
-    frame
-        .column(column)
-        .and_then(|c| c.f64().map(|ca| ca.iter().collect()))
-        .unwrap_or_default()
-}
-
-fn u32s(frame: &DataFrame, column: &str) -> Vec<u32> {
-    frame
-        .column(column)
-        .and_then(|c| {
-            c.u32()
-                .map(|ca| ca.iter().map(|v| v.unwrap_or(0)).collect())
-        })
-        .unwrap_or_default()
-}
-
-fn strs(frame: &DataFrame, column: &str) -> Vec<String> {
-    frame
-        .column(column)
-        .and_then(|c| {
-            c.str()
-                .map(|ca| ca.iter().map(|v| v.unwrap_or("").to_string()).collect())
-        })
-        .unwrap_or_default()
 }
 
 fn cell(s: &str) -> String {
@@ -81,6 +54,25 @@ pub fn report(
     run: &RunContext,
 ) -> String {
     let mut out = String::new();
+    summary(&mut out, extractions, scores, config, run);
+    outlets(&mut out, scores, run);
+    let order = articles(&mut out, extractions, scores);
+    let _ = writeln!(out, "## Article cards\n");
+    for &i in &order {
+        out.push_str(&card(extractions, scores, config, i, 3));
+    }
+    out.push_str(&methodology(config));
+    out
+}
+
+/// The summary table: corpus, counts, config, version.
+fn summary(
+    out: &mut String,
+    extractions: &[Extraction],
+    scores: &Scores,
+    config: &Config,
+    run: &RunContext,
+) {
     let c = &scores.corroboration;
     let (matches, conflicts, syndicated) =
         (c.match_pairs(), c.conflict_pairs(), c.syndicated_pairs());
@@ -97,7 +89,7 @@ pub fn report(
         extractions.len(),
         run.rejected
     );
-    let _ = writeln!(out, "| outlets | {} |", scores.outlets.height());
+    let _ = writeln!(out, "| outlets | {} |", scores.outlets.len());
     let _ = writeln!(
         out,
         "| extracted | {} claims ({} check-worthy), {} quotes, {} attributions |",
@@ -112,20 +104,16 @@ pub fn report(
     );
     let _ = writeln!(out, "| scoring config | `{}` |", config.hash());
     let _ = writeln!(out, "| credence | {} |\n", run.version);
+}
 
-    // Outlets, most reliable first.
-    let o = &scores.outlets;
-    let names = strs(o, "outlet");
-    let n = u32s(o, "articles");
-    let rel = f64s(o, "reliability");
-    let low = f64s(o, "reliability_ci_low");
-    let high = f64s(o, "reliability_ci_high");
-    let mut order: Vec<usize> = (0..o.height()).collect();
-    order.sort_by(|&a, &b| {
-        rel[b]
-            .unwrap_or(0.0)
-            .total_cmp(&rel[a].unwrap_or(0.0))
-            .then_with(|| names[a].cmp(&names[b]))
+/// The outlets table, most reliable first, after the chart.
+fn outlets(out: &mut String, scores: &Scores, run: &RunContext) {
+    let outlets = &scores.outlets;
+    let mut order: Vec<&OutletScore> = outlets.iter().collect();
+    order.sort_by(|a, b| {
+        b.reliability
+            .total_cmp(&a.reliability)
+            .then_with(|| a.outlet.cmp(&b.outlet))
     });
     let _ = writeln!(out, "## Outlets\n");
     if let Some(chart) = &run.chart {
@@ -134,68 +122,60 @@ pub fn report(
             "![Mean reliability per outlet with 95% intervals]({chart})\n"
         );
     }
-    let comps: Vec<Vec<Option<f64>>> = ALL.iter().map(|m| f64s(o, m.name())).collect();
     table_head(
-        &mut out,
+        out,
         "| outlet | articles | reliability | 95% interval |",
         "|---|---:|---:|---|",
     );
-    for &i in &order {
-        let interval = match (low[i], high[i]) {
-            (Some(l), Some(h)) => format!("{l:.2}–{h:.2}"),
-            _ => "none (one article)".to_string(),
+    for o in order {
+        let interval = match o.interval {
+            Some((l, h)) => format!("{l:.2}–{h:.2}"),
+            None => "none (one article)".to_string(),
         };
         let _ = write!(
             out,
             "| {} | {} | {:.2} | {interval} |",
-            cell(&names[i]),
-            n[i],
-            rel[i].unwrap_or(0.0)
+            cell(&o.outlet),
+            o.articles,
+            o.reliability
         );
-        for comp in &comps {
-            let _ = write!(out, " {:.3} |", comp[i].unwrap_or(0.0));
+        for value in &o.components {
+            let _ = write!(out, " {value:.3} |");
         }
         out.push('\n');
     }
     out.push('\n');
+}
 
-    // Articles by rank.
-    let a = &scores.articles;
-    let rank = u32s(a, "rank");
-    let arel = f64s(a, "reliability");
-    let mut order: Vec<usize> = (0..a.height()).collect();
-    order.sort_by_key(|&i| (rank[i], extractions[i].article_id.clone()));
-    let acomps: Vec<Vec<Option<f64>>> = ALL.iter().map(|m| f64s(a, m.name())).collect();
+/// The articles table by rank; returns the article indices in that order.
+fn articles(out: &mut String, extractions: &[Extraction], scores: &Scores) -> Vec<usize> {
+    let articles = &scores.articles;
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by_key(|&i| (articles[i].rank, extractions[i].article_id.clone()));
     let _ = writeln!(out, "## Articles\n");
     table_head(
-        &mut out,
+        out,
         "| rank | article | outlet | reliability |",
         "|---:|---|---|---:|",
     );
     for &i in &order {
-        let e = &extractions[i];
+        let (e, a) = (&extractions[i], &articles[i]);
         let _ = write!(
             out,
             "| {} | {} | {} | {:.2} |",
-            rank[i],
+            a.rank,
             cell(&e.article_id),
             cell(&e.outlet),
-            arel[i].unwrap_or(0.0)
+            a.reliability
         );
-        for comp in &acomps {
-            let _ = write!(out, " {:.3} |", comp[i].unwrap_or(0.0));
+        for c in &a.components {
+            let _ = write!(out, " {:.3} |", c.value);
         }
         out.push('\n');
     }
     out.push('\n');
 
-    let _ = writeln!(out, "## Article cards\n");
-    for &i in &order {
-        out.push_str(&card(extractions, scores, config, i, 3));
-    }
-
-    out.push_str(&methodology(config));
-    out
+    order
 }
 
 /// The methodology section: formula, the config in force, the metric docs.
@@ -224,7 +204,7 @@ pub fn methodology(config: &Config) -> String {
             out,
             "| {} | {better} | {} | {} |",
             m.name(),
-            config.weights.get(m.name()).unwrap_or(0.0),
+            formula::weight(config, *m),
             config.saturation.get(m.name()).unwrap_or(0.0)
         );
     }

@@ -2,75 +2,74 @@
 //! composite `reliability` and its `rank`.
 
 use crate::config::Config;
-use crate::metrics::{Direction, ALL};
+use crate::counts::COUNT_COLUMNS;
+use crate::formula;
+use crate::metrics::{table_order, ALL};
 use polars::prelude::*;
 
-/// Columns of the articles table, in order: DESIGN's contract first, then
-/// components added since (`source_diversity`), then the counts every
-/// component is a ratio of (so a spreadsheet can recompute each
-/// one), then the articles each is a syndicated copy of.
-pub const ARTICLE_COLUMNS: &[&str] = &[
-    "article_id",
-    "outlet",
-    "title",
-    "published",
-    "words",
-    "sentences",
-    "claims",
-    "quotes",
-    "attributions",
-    "sources_named",
-    "sources_anonymous",
-    "sourcing",
-    "named_sourcing",
-    "quote_density",
-    "corroboration",
-    "hedging",
-    "reliability",
-    "rank",
-    "source_diversity",
-    "claims_attributed",
-    "claims_hedged_unsourced",
-    "claims_checkworthy",
-    "claims_corroborated",
-    "claims_conflicted",
-    "quote_words",
-    "attributions_named",
-    "attributions_anonymous",
-    "attributions_typed",
-    "syndicated_with",
-];
+/// Article id.
+pub const ARTICLE_ID: &str = "article_id";
+/// Outlet (an article without one is its own outlet).
+pub const OUTLET: &str = "outlet";
+/// Headline.
+pub const TITLE: &str = "title";
+/// `YYYY-MM-DD`, null when missing or unreadable.
+pub const PUBLISHED: &str = "published";
+/// The composite, 0–100.
+pub const RELIABILITY: &str = "reliability";
+/// 1 = most reliable; ties share the best rank.
+pub const RANK: &str = "rank";
+/// Ids of the articles this one is a syndicated copy of, `; `-separated.
+pub const SYNDICATED_WITH: &str = "syndicated_with";
 
-/// The composite: `100 × Σ weight × scaled / Σ weight`, each component
-/// scaled to 0..1 by its saturation point (inverted where more is worse),
-/// rounded to 2 decimals.
-pub fn reliability(config: &Config) -> Expr {
-    let total: f64 = ALL
+/// Columns of the articles table, in order: the article, the first
+/// contract's counts and components, `reliability` and `rank`, components
+/// appended since ([`crate::metrics::Metric::appended`]), the remaining
+/// counts every component is a ratio of (so a spreadsheet can recompute
+/// each), and the articles each is a syndicated copy of.
+pub fn article_columns() -> Vec<&'static str> {
+    // The counts the first column contract listed, before the components.
+    const LEADING_COUNTS: [&str; 7] = [
+        "words",
+        "sentences",
+        "claims",
+        "quotes",
+        "attributions",
+        "sources_named",
+        "sources_anonymous",
+    ];
+    let mut columns = vec![ARTICLE_ID, OUTLET, TITLE, PUBLISHED];
+    columns.extend(LEADING_COUNTS);
+    columns.extend(table_order().filter(|m| !m.appended()).map(|m| m.name()));
+    columns.extend([RELIABILITY, RANK]);
+    columns.extend(table_order().filter(|m| m.appended()).map(|m| m.name()));
+    columns.extend(COUNT_COLUMNS.iter().filter(|c| !LEADING_COUNTS.contains(c)));
+    columns.push(SYNDICATED_WITH);
+    columns
+}
+
+/// The `reliability` column of a table that has every component's value
+/// ([`formula::reliability`] per row).
+fn reliability_column(frame: &DataFrame, config: &Config) -> PolarsResult<Column> {
+    let components = ALL
         .iter()
-        .map(|m| config.weights.get(m.name()).unwrap_or(0.0))
-        .sum();
-    let mut sum = lit(0.0);
-    for m in ALL {
-        let weight = config.weights.get(m.name()).unwrap_or(0.0);
-        let saturation = config.saturation.get(m.name()).unwrap_or(1.0);
-        let ratio = col(m.name()) / lit(saturation);
-        let capped = when(ratio.clone().gt(lit(1.0)))
-            .then(lit(1.0))
-            .otherwise(ratio);
-        let scaled = match m.direction() {
-            Direction::HigherIsBetter => capped,
-            Direction::LowerIsBetter => lit(1.0) - capped,
-        };
-        sum = sum + lit(weight) * scaled;
-    }
-    (lit(100.0) * sum / lit(total))
-        .round(2, RoundMode::HalfAwayFromZero)
-        .alias("reliability")
+        .map(|m| frame.column(m.name())?.f64().cloned())
+        .collect::<PolarsResult<Vec<_>>>()?;
+    let mut values = vec![0.0; ALL.len()];
+    let scores: Vec<f64> = (0..frame.height())
+        .map(|row| {
+            for (v, c) in values.iter_mut().zip(&components) {
+                *v = c.get(row).unwrap_or(0.0);
+            }
+            formula::reliability(config, &values)
+        })
+        .collect();
+    Ok(Column::new(RELIABILITY.into(), scores))
 }
 
 /// Rank by reliability, 1 = most reliable; ties share the best rank.
 pub fn rank() -> Expr {
-    col("reliability")
+    col(RELIABILITY)
         .rank(
             RankOptions {
                 method: RankMethod::Min,
@@ -79,7 +78,7 @@ pub fn rank() -> Expr {
             None,
         )
         .cast(DataType::UInt32)
-        .alias("rank")
+        .alias(RANK)
 }
 
 /// Score the counts table. `info` holds `article_id, outlet, title,
@@ -89,12 +88,15 @@ pub fn score_articles(
     info: DataFrame,
     config: &Config,
 ) -> PolarsResult<DataFrame> {
-    let frame = counts.hstack(info.columns())?;
-    frame
+    let mut frame = counts
+        .hstack(info.columns())?
         .lazy()
         .with_columns(ALL.iter().map(|m| m.value()).collect::<Vec<_>>())
-        .with_column(reliability(config))
+        .collect()?;
+    frame.with_column(reliability_column(&frame, config)?)?;
+    frame
+        .lazy()
         .with_column(rank())
-        .select(ARTICLE_COLUMNS.iter().map(|&c| col(c)).collect::<Vec<_>>())
+        .select(article_columns().into_iter().map(col).collect::<Vec<_>>())
         .collect()
 }

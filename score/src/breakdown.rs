@@ -1,13 +1,14 @@
 //! One article's score, component by component: value, the counts it is a
-//! ratio of, its scaled value, weight and contribution in points. The same
-//! formula as [`crate::articles::reliability`], spelled out for a reader.
+//! ratio of, its scaled value, weight and contribution in points — the
+//! [`formula`](crate::formula) spelled out for a reader.
 
 use crate::config::Config;
-use crate::metrics::{Metric, ALL};
-use polars::prelude::*;
+use crate::formula;
+use crate::metrics::Metric;
+use crate::rows::ArticleScore;
 
 /// One component of one article's score.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct Contribution {
     /// The component.
     pub metric: &'static dyn Metric,
@@ -25,16 +26,6 @@ pub struct Contribution {
     pub points: f64,
 }
 
-impl std::fmt::Debug for Contribution {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Contribution")
-            .field("metric", &self.metric.name())
-            .field("value", &self.value)
-            .field("points", &self.points)
-            .finish()
-    }
-}
-
 /// One article's score.
 #[derive(Debug, Clone)]
 pub struct Breakdown {
@@ -42,54 +33,68 @@ pub struct Breakdown {
     pub reliability: f64,
     /// Its rank (1 = most reliable).
     pub rank: u32,
-    /// Every component, in [`ALL`] order.
+    /// Every component, in [`crate::metrics::ALL`] order.
     pub components: Vec<Contribution>,
 }
 
-fn f64_at(frame: &DataFrame, column: &str, row: usize) -> PolarsResult<f64> {
-    Ok(frame.column(column)?.f64()?.get(row).unwrap_or(0.0))
-}
-
-fn u32_at(frame: &DataFrame, column: &str, row: usize) -> PolarsResult<u32> {
-    Ok(frame.column(column)?.u32()?.get(row).unwrap_or(0))
-}
-
-/// `metric`'s value mapped to 0..1 by its saturation point under `config`.
-pub fn scaled(config: &Config, metric: &dyn Metric, value: f64) -> f64 {
-    metric.scaled(value, config.saturation.get(metric.name()).unwrap_or(1.0))
-}
-
-/// Points of the 0–100 score a component with `value` contributes under
-/// `config`: `100 × weight × scaled / Σ weight`.
-pub fn points(config: &Config, metric: &dyn Metric, value: f64) -> f64 {
-    let total: f64 = ALL
+/// The breakdown of one scored article under `config`.
+pub fn breakdown(article: &ArticleScore, config: &Config) -> Breakdown {
+    let components = article
+        .components
         .iter()
-        .map(|m| config.weights.get(m.name()).unwrap_or(0.0))
-        .sum();
-    let weight = config.weights.get(metric.name()).unwrap_or(0.0);
-    100.0 * weight * scaled(config, metric, value) / total
-}
-
-/// The breakdown of row `row` of the scored articles table.
-pub fn breakdown(articles: &DataFrame, row: usize, config: &Config) -> PolarsResult<Breakdown> {
-    let components = ALL
-        .iter()
-        .map(|&m| {
-            let value = f64_at(articles, m.name(), row)?;
-            Ok(Contribution {
-                metric: m,
-                value,
-                numerator: u32_at(articles, m.numerator(), row)?,
-                denominator: u32_at(articles, m.denominator(), row)?,
-                scaled: scaled(config, m, value),
-                weight: config.weights.get(m.name()).unwrap_or(0.0),
-                points: points(config, m, value),
-            })
+        .map(|c| Contribution {
+            metric: c.metric,
+            value: c.value,
+            numerator: c.numerator,
+            denominator: c.denominator,
+            scaled: formula::scaled(config, c.metric, c.value),
+            weight: formula::weight(config, c.metric),
+            points: formula::points(config, c.metric, c.value),
         })
-        .collect::<PolarsResult<Vec<_>>>()?;
-    Ok(Breakdown {
-        reliability: f64_at(articles, "reliability", row)?,
-        rank: u32_at(articles, "rank", row)?,
+        .collect();
+    Breakdown {
+        reliability: article.reliability,
+        rank: article.rank,
         components,
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::ALL;
+    use crate::rows::ComponentValue;
+
+    #[test]
+    fn contributions_follow_the_formula_and_keep_the_counts() {
+        let config = Config::default();
+        let values = [0.5, 1.0, 0.2, 0.15, 0.0, 0.1];
+        let article = ArticleScore {
+            published: None,
+            reliability: formula::reliability(&config, &values),
+            rank: 1,
+            components: ALL
+                .iter()
+                .zip(values)
+                .map(|(&metric, value)| ComponentValue {
+                    metric,
+                    value,
+                    numerator: 1,
+                    denominator: 2,
+                })
+                .collect(),
+        };
+        let b = breakdown(&article, &config);
+        assert_eq!(b.components.len(), ALL.len());
+        // sourcing: weight 2, saturation 0.8: 0.5 / 0.8 = 0.625 of 2 of 7 weights.
+        let sourcing = &b.components[0];
+        assert_eq!(sourcing.metric.name(), "sourcing");
+        assert!((sourcing.scaled - 0.625).abs() < 1e-12);
+        assert!((sourcing.points - 100.0 * 2.0 * 0.625 / 7.0).abs() < 1e-9);
+        assert_eq!((sourcing.numerator, sourcing.denominator), (1, 2));
+        // hedging at its saturation point earns nothing.
+        assert_eq!(b.components[5].points, 0.0);
+        let total: f64 = b.components.iter().map(|c| c.points).sum();
+        assert!((total - b.reliability).abs() < 0.005 + 1e-9);
+    }
 }

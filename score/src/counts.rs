@@ -6,9 +6,9 @@
 //! so that every component is a ratio of two of these counts.
 
 use crate::corroboration::{ClaimRef, Corroboration, Relation};
-use credence_extract::extract::SentenceKind;
-use credence_extract::sources::SourceType;
+use credence_extract::extraction::SentenceKind;
 use credence_extract::Extraction;
+use credence_extract::SourceType;
 use polars::prelude::*;
 
 /// Columns of the counts table after `article` (the article's index), in order.

@@ -4,7 +4,7 @@
 //! never guessed.
 
 use chrono::NaiveDate;
-use credence_extract::claims::MONTHS;
+use credence_extract::lexicon::dates::MONTHS;
 
 /// The date in `raw`, if it is in one of the accepted formats. Empty → `None`.
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {

@@ -4,19 +4,22 @@
 //! [`score`] takes the extraction of every article ([`Extraction`]) and a
 //! [`Config`], and returns [`Scores`]:
 //!
-//! - `articles`: one row per article ([`articles::ARTICLE_COLUMNS`]) — the
-//!   counts, each component of [`metrics::ALL`], the composite `reliability`
-//!   (0–100) and its `rank`;
-//! - `outlets`: one row per outlet ([`outlets::OUTLET_COLUMNS`]) with a 95%
-//!   confidence interval;
+//! - `articles_table`: one row per article ([`articles::article_columns`]) —
+//!   the counts (built in [`counts`]), each component of the registry
+//!   [`metrics::ALL`] (one file and one documentation page per component),
+//!   the composite `reliability` (0–100, [`formula`]) and its `rank`;
+//! - `outlets_table`: one row per outlet ([`outlets::outlet_columns`]) with a
+//!   95% confidence interval;
+//! - `articles` and `outlets`: the same tables as typed rows ([`rows`]), which
+//!   is what the report reads;
 //! - `corroboration`: every cross-outlet claim match ([`corroboration`]).
 //!
 //! Every component is a ratio of two counts of extracted spans, so every
-//! number can be traced to the text.
+//! number can be traced to the text; [`breakdown`] spells one article's score
+//! out component by component.
 //!
 //! ```
-//! use credence_extract::corpus::Article;
-//! use credence_extract::model::Model;
+//! use credence_extract::{Article, Tagger};
 //! use credence_score::{score, Config};
 //!
 //! let article = Article {
@@ -25,10 +28,13 @@
 //!     text: "\"We will meet on Monday,\" Steve Witkoff said in Moscow.".into(),
 //!     ..Article::default()
 //! };
-//! let extraction = credence_extract::extract_article(&article, Model::embedded());
+//! let extraction = credence_extract::extract_article(&article, Tagger::embedded());
 //! let scores = score(&[extraction], &Config::default()).unwrap();
-//! assert_eq!(scores.articles.height(), 1);
-//! assert_eq!(scores.outlets.height(), 1);
+//! let article = &scores.articles[0];
+//! assert_eq!(article.rank, 1);
+//! assert!((0.0..=100.0).contains(&article.reliability));
+//! assert_eq!(scores.outlets[0].outlet, "Example News");
+//! assert_eq!(scores.outlets[0].interval, None); // one article: no interval
 //! ```
 
 pub mod articles;
@@ -38,15 +44,17 @@ pub mod corroboration;
 pub mod counts;
 pub mod dates;
 pub mod error;
+pub mod formula;
 pub mod metrics;
 pub mod outlets;
+pub mod rows;
 
 pub use config::Config;
 pub use error::ScoreError;
 
 use chrono::NaiveDate;
 use corroboration::{corroborate, ArticleClaims, ClaimRef, Corroboration, Relation};
-use credence_extract::span::CharIndex;
+use credence_extract::CharIndex;
 use credence_extract::Extraction;
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -55,10 +63,15 @@ use std::collections::BTreeSet;
 /// Everything scoring produces.
 #[derive(Debug, Clone)]
 pub struct Scores {
-    /// One row per article, in input order ([`articles::ARTICLE_COLUMNS`]).
-    pub articles: DataFrame,
-    /// One row per outlet, sorted by outlet ([`outlets::OUTLET_COLUMNS`]).
-    pub outlets: DataFrame,
+    /// One row per article, in input order ([`articles::article_columns`]):
+    /// what articles.csv and articles.parquet hold.
+    pub articles_table: DataFrame,
+    /// One row per outlet, sorted by outlet ([`outlets::outlet_columns`]).
+    pub outlets_table: DataFrame,
+    /// `articles_table` as typed rows.
+    pub articles: Vec<rows::ArticleScore>,
+    /// `outlets_table` as typed rows.
+    pub outlets: Vec<rows::OutletScore>,
     /// Cross-outlet claim matches and syndicated copies.
     pub corroboration: Corroboration,
     /// Articles (indices) whose `published` was given but could not be read;
@@ -128,35 +141,35 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
     let counts = counts::counts(extractions, &corroboration)?;
     let info = DataFrame::new_infer_height(vec![
         Column::new(
-            "article_id".into(),
+            articles::ARTICLE_ID.into(),
             extractions
                 .iter()
                 .map(|e| e.article_id.as_str())
                 .collect::<Vec<_>>(),
         ),
         Column::new(
-            "outlet".into(),
+            articles::OUTLET.into(),
             extractions
                 .iter()
                 .map(|e| e.outlet.as_str())
                 .collect::<Vec<_>>(),
         ),
         Column::new(
-            "title".into(),
+            articles::TITLE.into(),
             extractions
                 .iter()
                 .map(|e| e.title.as_str())
                 .collect::<Vec<_>>(),
         ),
         Column::new(
-            "published".into(),
+            articles::PUBLISHED.into(),
             dates
                 .iter()
                 .map(|d| d.map(|d| d.format("%Y-%m-%d").to_string()))
                 .collect::<Vec<_>>(),
         ),
         Column::new(
-            "syndicated_with".into(),
+            articles::SYNDICATED_WITH.into(),
             corroboration
                 .syndicated
                 .iter()
@@ -170,11 +183,13 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
                 .collect::<Vec<_>>(),
         ),
     ])?;
-    let articles = articles::score_articles(counts, info, config)?;
-    let outlets = outlets::score_outlets(&articles)?;
+    let articles_table = articles::score_articles(counts, info, config)?;
+    let outlets_table = outlets::score_outlets(&articles_table)?;
     Ok(Scores {
-        articles,
-        outlets,
+        articles: rows::article_rows(&articles_table)?,
+        outlets: rows::outlet_rows(&outlets_table)?,
+        articles_table,
+        outlets_table,
         corroboration,
         unreadable_dates,
     })

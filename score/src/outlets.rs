@@ -8,24 +8,32 @@
 //! score says nothing about the spread of an outlet's articles, and a
 //! zero-width interval would claim a precision it does not have.
 
-use crate::metrics::ALL;
+use crate::articles::{OUTLET, RELIABILITY};
+use crate::metrics::{table_order, ALL};
 use polars::prelude::*;
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
-/// Columns of the outlets table, in order.
-pub const OUTLET_COLUMNS: &[&str] = &[
-    "outlet",
-    "articles",
-    "reliability",
-    "reliability_ci_low",
-    "reliability_ci_high",
-    "sourcing",
-    "named_sourcing",
-    "quote_density",
-    "corroboration",
-    "hedging",
-    "source_diversity",
-];
+/// Number of articles of the outlet.
+pub const ARTICLES: &str = "articles";
+/// Lower bound of the 95% interval of the mean reliability (null for one article).
+pub const RELIABILITY_CI_LOW: &str = "reliability_ci_low";
+/// Upper bound of that interval.
+pub const RELIABILITY_CI_HIGH: &str = "reliability_ci_high";
+
+/// Columns of the outlets table, in order: the outlet, its article count,
+/// mean reliability and interval, then the mean of each component in the
+/// tables' order ([`table_order`]).
+pub fn outlet_columns() -> Vec<&'static str> {
+    let mut columns = vec![
+        OUTLET,
+        ARTICLES,
+        RELIABILITY,
+        RELIABILITY_CI_LOW,
+        RELIABILITY_CI_HIGH,
+    ];
+    columns.extend(table_order().map(|m| m.name()));
+    columns
+}
 
 /// The 95% t interval for a mean of `n` values with standard deviation `sd`;
 /// `None` for fewer than two values.
@@ -44,9 +52,9 @@ pub fn interval(mean: f64, sd: f64, n: u32) -> Option<(f64, f64)> {
 /// Aggregate the scored articles table by outlet, sorted by outlet.
 pub fn score_outlets(articles: &DataFrame) -> PolarsResult<DataFrame> {
     let mut aggs = vec![
-        len().cast(DataType::UInt32).alias("articles"),
-        col("reliability").mean().alias("mean"),
-        col("reliability").std(1).alias("sd"),
+        len().cast(DataType::UInt32).alias(ARTICLES),
+        col(RELIABILITY).mean().alias("mean"),
+        col(RELIABILITY).std(1).alias("sd"),
     ];
     aggs.extend(
         ALL.iter()
@@ -55,11 +63,11 @@ pub fn score_outlets(articles: &DataFrame) -> PolarsResult<DataFrame> {
     let grouped = articles
         .clone()
         .lazy()
-        .group_by([col("outlet")])
+        .group_by([col(OUTLET)])
         .agg(aggs)
-        .sort(["outlet"], SortMultipleOptions::default())
+        .sort([OUTLET], SortMultipleOptions::default())
         .collect()?;
-    let n = grouped.column("articles")?.u32()?;
+    let n = grouped.column(ARTICLES)?.u32()?;
     let mean = grouped.column("mean")?.f64()?;
     let sd = grouped.column("sd")?.f64()?;
     let mut low = Vec::with_capacity(grouped.height());
@@ -76,11 +84,11 @@ pub fn score_outlets(articles: &DataFrame) -> PolarsResult<DataFrame> {
         .lazy()
         .with_columns([col("mean")
             .round(2, RoundMode::HalfAwayFromZero)
-            .alias("reliability")])
+            .alias(RELIABILITY)])
         .collect()?;
-    out.with_column(Column::new("reliability_ci_low".into(), low))?;
-    out.with_column(Column::new("reliability_ci_high".into(), high))?;
-    out.select(OUTLET_COLUMNS.iter().copied())
+    out.with_column(Column::new(RELIABILITY_CI_LOW.into(), low))?;
+    out.with_column(Column::new(RELIABILITY_CI_HIGH.into(), high))?;
+    out.select(outlet_columns())
 }
 
 #[cfg(test)]

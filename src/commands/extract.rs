@@ -4,7 +4,7 @@
 use super::{input, output};
 use crate::args::{ExtractArgs, InputArgs};
 use credence_extract::corpus::Corpus;
-use credence_extract::model::Model;
+use credence_extract::Tagger;
 use credence_extract::{extract_article, Extraction};
 use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -19,7 +19,7 @@ pub fn extract(args: &InputArgs) -> anyhow::Result<(Corpus, Vec<Extraction>, Dur
     let start = Instant::now();
     let corpus = input::read(args)?;
     let read = start.elapsed();
-    let model = Model::embedded();
+    let model = Tagger::embedded();
     // Drawn only when stderr is a terminal and the run is long enough to wait for.
     let bar = if corpus.articles.len() >= 500 && std::io::stderr().is_terminal() {
         ProgressBar::new(corpus.articles.len() as u64).with_style(

@@ -7,7 +7,9 @@ use anyhow::Context;
 use credence_extract::corpus::Corpus;
 use credence_extract::Extraction;
 use credence_report::run_info::RunInfo;
-use credence_report::{extraction_tables as extraction, parquet, score_tables as scores};
+use credence_report::tables::{self, AttributionRows, ClaimRows, MatchRows, QuoteRows, RejectRows};
+use credence_report::{chart, markdown, parquet, score_tables as scores};
+use credence_score::Config;
 use credence_score::Scores;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -80,16 +82,16 @@ pub fn write_extraction(
     corpus: &Corpus,
     keep_going: bool,
 ) -> anyhow::Result<()> {
-    out.write("quotes.csv", |w| extraction::write_quotes(w, extractions))?;
+    out.write("quotes.csv", |w| {
+        tables::write_csv(w, &QuoteRows(extractions))
+    })?;
     out.write("attributions.csv", |w| {
-        extraction::write_attributions(w, extractions)
+        tables::write_csv(w, &AttributionRows(extractions))
     })?;
-    out.write("extraction.jsonl", |w| {
-        extraction::write_jsonl(w, extractions)
-    })?;
+    out.write("extraction.jsonl", |w| tables::write_jsonl(w, extractions))?;
     if keep_going {
         out.write("rejects.csv", |w| {
-            extraction::write_rejects(w, &corpus.rejects)
+            tables::write_csv(w, &RejectRows(&corpus.rejects))
         })?;
     }
     Ok(())
@@ -102,7 +104,7 @@ pub fn write_claims(
     scores: Option<&Scores>,
 ) -> anyhow::Result<()> {
     out.write("claims.csv", |w| {
-        extraction::write_claims(w, extractions, scores)
+        tables::write_csv(w, &ClaimRows(extractions, scores))
     })
 }
 
@@ -110,21 +112,50 @@ pub fn write_claims(
 pub fn write_scores(out: &Staging, extractions: &[Extraction], s: &Scores) -> anyhow::Result<()> {
     out.write("articles.csv", |w| scores::write_articles(w, s))?;
     out.write("outlets.csv", |w| scores::write_outlets(w, s))?;
-    out.write("matches.csv", |w| scores::write_matches(w, extractions, s))?;
+    out.write("matches.csv", |w| {
+        tables::write_csv(w, &MatchRows(extractions, s))
+    })?;
     Ok(())
 }
 
 /// Parquet copies of every table.
 pub fn write_parquet(out: &Staging, extractions: &[Extraction], s: &Scores) -> anyhow::Result<()> {
-    out.write("articles.parquet", |w| parquet::write(w, &s.articles))?;
-    out.write("outlets.parquet", |w| parquet::write(w, &s.outlets))?;
+    out.write("articles.parquet", |w| parquet::write(w, &s.articles_table))?;
+    out.write("outlets.parquet", |w| parquet::write(w, &s.outlets_table))?;
     // One typed frame at a time: each is dropped once written.
     let put = |name: &str, frame| out.write(name, |w| parquet::write(w, &frame));
-    put("claims.parquet", parquet::claims(extractions, Some(s))?)?;
-    put("quotes.parquet", parquet::quotes(extractions)?)?;
-    put("attributions.parquet", parquet::attributions(extractions)?)?;
-    put("matches.parquet", parquet::matches(extractions, s)?)?;
+    put(
+        "claims.parquet",
+        tables::frame(&ClaimRows(extractions, Some(s)))?,
+    )?;
+    put("quotes.parquet", tables::frame(&QuoteRows(extractions))?)?;
+    put(
+        "attributions.parquet",
+        tables::frame(&AttributionRows(extractions))?,
+    )?;
+    put(
+        "matches.parquet",
+        tables::frame(&MatchRows(extractions, s))?,
+    )?;
     Ok(())
+}
+
+/// `outlets.svg` (when there are outlets) and `report.md`, whose summary
+/// comes from `info`.
+pub fn write_report(
+    out: &Staging,
+    extractions: &[Extraction],
+    s: &Scores,
+    config: &Config,
+    info: &RunInfo,
+) -> anyhow::Result<()> {
+    let mut context = info.context();
+    if let Some(svg) = chart::outlets_svg(s) {
+        out.write("outlets.svg", |w| w.write_all(svg.as_bytes()))?;
+        context.chart = Some("outlets.svg".to_string());
+    }
+    let report = markdown::report(extractions, s, config, &context);
+    out.write("report.md", |w| w.write_all(report.as_bytes()))
 }
 
 /// `run.json`.

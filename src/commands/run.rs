@@ -4,7 +4,7 @@
 
 use super::{extract, output, saved, score};
 use crate::args::RunArgs;
-use credence_report::run_info::ArticleCounts;
+use credence_report::run_info::{input_digest, ArticleCounts, RunInfo};
 use credence_score::score as score_all;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -27,7 +27,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         rejected: corpus.rejects.len(),
         text_bytes: corpus.articles.iter().map(|a| a.text.len()).sum(),
     };
-    let digest = saved::input_digest(&corpus);
+    let digest = input_digest(&corpus);
     let extracted_summary = extract::summary(&corpus, &extractions);
     // Every extraction holds its article's text: the articles as read are
     // not needed again (only the rejects are, for rejects.csv).
@@ -46,7 +46,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         .map(|p| p.display().to_string())
         .collect();
     // Tables and report first; run.json last, with the time they took.
-    let mut info = saved::run_info(corpus_args, digest, &config, counts, &scores, timings);
+    let mut info = RunInfo::new(corpus_args, digest, &config, counts, &scores, timings);
     let (extracted, scored) = rayon::join(
         || output::write_extraction(&out, &extractions, &corpus, args.extract.input.keep_going),
         || score::write_all(&out, &extractions, &scores, &config, &info),

@@ -2,14 +2,10 @@
 //! it was scored with.
 
 use anyhow::{bail, Context};
-use credence_extract::corpus::Corpus;
 use credence_extract::Extraction;
-use credence_report::markdown::RunContext;
-use credence_report::run_info::{ArticleCounts, RunInfo};
-use credence_score::{Config, Scores};
-use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
-use std::io::BufRead;
+use credence_report::run_info::RunInfo;
+use credence_report::tables::read_jsonl;
+use credence_score::Config;
 use std::path::Path;
 
 /// Read `extraction.jsonl` from a run directory; errors name the line.
@@ -22,16 +18,7 @@ pub fn read_extractions(dir: &Path) -> anyhow::Result<Vec<Extraction>> {
             dir.display()
         )
     })?;
-    let mut out = Vec::new();
-    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: reading", path.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let e: Extraction = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: not an extraction record", path.display(), i + 1))?;
-        out.push(e);
-    }
+    let out = read_jsonl(std::io::BufReader::new(file), &path.display().to_string())?;
     if out.is_empty() {
         bail!("{}: no articles", path.display());
     }
@@ -53,11 +40,8 @@ pub fn read_run_info(dir: &Path) -> anyhow::Result<Option<RunInfo>> {
 /// The config a run was scored with (from its run.json), else the defaults.
 pub fn run_config(dir: &Path, info: Option<&RunInfo>) -> anyhow::Result<Config> {
     match info {
-        Some(i) if !i.config.is_empty() => Ok(Config::from_toml(
-            &i.config,
-            &dir.join("run.json").display().to_string(),
-        )?),
-        _ => Ok(Config::default()),
+        Some(i) => Ok(i.scoring_config(&dir.join("run.json").display().to_string())?),
+        None => Ok(Config::default()),
     }
 }
 
@@ -70,61 +54,5 @@ pub fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
                 .with_context(|| format!("reading the scoring configuration {}", p.display()))?;
             Ok(Config::from_toml(&text, &p.display().to_string())?)
         }
-    }
-}
-
-/// `sha256:` over every article read, in order.
-pub fn input_digest(corpus: &Corpus) -> String {
-    let mut h = Sha256::new();
-    for a in &corpus.articles {
-        for field in [&a.id, &a.outlet, &a.url, &a.published, &a.title, &a.text] {
-            h.update(field.as_bytes());
-            h.update([0u8]);
-        }
-    }
-    let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256:{hex}")
-}
-
-/// run.json for a run.
-pub fn run_info(
-    corpus: Vec<String>,
-    input_digest: String,
-    config: &Config,
-    articles: ArticleCounts,
-    scores: &Scores,
-    timings_ms: BTreeMap<String, u64>,
-) -> RunInfo {
-    let c = &scores.corroboration;
-    let corroboration = [
-        ("checkworthy_claims", c.claims),
-        ("candidate_pairs", c.candidates),
-        ("matches", c.match_pairs()),
-        ("conflicts", c.conflict_pairs()),
-        ("syndicated_pairs", c.syndicated_pairs()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    RunInfo {
-        corroboration,
-        credence_version: env!("CARGO_PKG_VERSION").to_string(),
-        corpus,
-        input_digest,
-        config_hash: config.hash(),
-        config: config.canonical(),
-        articles,
-        timings_ms,
-    }
-}
-
-/// What report.md says about the run.
-pub fn context(info: &RunInfo) -> RunContext {
-    RunContext {
-        version: info.credence_version.clone(),
-        corpus: info.corpus.clone(),
-        read: info.articles.read,
-        rejected: info.articles.rejected,
-        chart: None,
     }
 }

@@ -6,7 +6,6 @@ use super::{input, output, saved};
 use crate::args::ScoreArgs;
 use credence_extract::Extraction;
 use credence_report::run_info::{ArticleCounts, RunInfo};
-use credence_report::{chart, markdown};
 use credence_score::{score, Config, Scores};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -17,8 +16,8 @@ pub fn summary(extractions: &[Extraction], scores: &Scores, config: &Config) -> 
     let c = &scores.corroboration;
     let mut s = format!(
         "scored {} articles from {} outlets (config {}); {} cross-outlet claim matches ({} conflicts), {} syndicated pairs",
-        scores.articles.height(),
-        scores.outlets.height(),
+        scores.articles.len(),
+        scores.outlets.len(),
         config.hash(),
         c.match_pairs(),
         c.conflict_pairs(),
@@ -59,20 +58,10 @@ pub fn write_all(
             output::write_scores(out, extractions, scores)?;
             output::write_parquet(out, extractions, scores)
         },
-        || -> anyhow::Result<()> {
-            let mut context = saved::context(info);
-            if let Some(svg) = chart::outlets_svg(scores) {
-                out.write("outlets.svg", |w| w.write_all(svg.as_bytes()))?;
-                context.chart = Some("outlets.svg".to_string());
-            }
-            let report = markdown::report(extractions, scores, config, &context);
-            out.write("report.md", |w| w.write_all(report.as_bytes()))
-        },
+        || output::write_report(out, extractions, scores, config, info),
     );
     tables.and(report)
 }
-
-use std::io::Write as _;
 
 pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
     input::threads(args.threads)?;
@@ -92,7 +81,7 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         },
         ..RunInfo::default()
     });
-    let info = saved::run_info(
+    let info = RunInfo::new(
         previous.corpus,
         previous.input_digest,
         &config,

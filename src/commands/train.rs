@@ -3,8 +3,8 @@
 use super::input;
 use crate::args::TrainArgs;
 use anyhow::Context;
-use credence_extract::brat::{ann_files, parse_ann};
-use credence_extract::model::train::{train, Annotated, TrainOptions};
+use credence_extract::eval::brat::{ann_files, read_ann};
+use credence_extract::tagger::train::{train, Annotated, TrainOptions};
 use std::process::ExitCode;
 
 pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
@@ -17,11 +17,9 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         let Some(path) = anns.get(&article.id) else {
             continue;
         };
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         data.push(Annotated {
+            gold: read_ann(path)?,
             text: article.text,
-            gold: parse_ann(&text),
         });
     }
     anyhow::ensure!(

@@ -2,9 +2,9 @@
 //! generated from the folder (adding an article adds its snapshot, with no
 //! Rust change), and the score tables of the whole corpus.
 
-use credence_extract::corpus::{read_corpus, ReadOptions};
-use credence_extract::model::Model;
+use credence_extract::Tagger;
 use credence_extract::{extract_article, Extraction};
+use credence_extract::{read_corpus, ReadOptions};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -22,7 +22,7 @@ fn extractions() -> &'static BTreeMap<String, Extraction> {
         corpus
             .articles
             .iter()
-            .map(|a| (a.id.clone(), extract_article(a, Model::embedded())))
+            .map(|a| (a.id.clone(), extract_article(a, Tagger::embedded())))
             .collect()
     })
 }
@@ -54,7 +54,8 @@ fn csv_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
 
 #[test]
 fn score_tables_of_the_corpus() {
-    use credence_report::{extraction_tables, score_tables};
+    use credence_report::score_tables;
+    use credence_report::tables::{write_csv, ClaimRows, MatchRows};
     // Input order is the corpus order (sorted file names).
     let extractions: Vec<Extraction> = extractions().values().cloned().collect();
     let scores = credence_score::score(&extractions, &credence_score::Config::default()).unwrap();
@@ -69,11 +70,11 @@ fn score_tables_of_the_corpus() {
         );
         insta::assert_snapshot!(
             "score@matches.csv",
-            csv_text(|w| score_tables::write_matches(w, &extractions, &scores))
+            csv_text(|w| write_csv(w, &MatchRows(&extractions, &scores)))
         );
         insta::assert_snapshot!(
             "score@claims.csv",
-            csv_text(|w| extraction_tables::write_claims(w, &extractions, Some(&scores)))
+            csv_text(|w| write_csv(w, &ClaimRows(&extractions, Some(&scores))))
         );
     });
 }

@@ -145,11 +145,52 @@ const NORMALIZE_CHUNK: usize = 2048;
 
 /// Match the check-worthy claims of `articles` across outlets.
 pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> Corroboration {
-    // Normalising is the costly part and independent per article, so it runs
-    // in parallel; the terms are interned chunk by chunk in article order (so
-    // term ids are the same on every run), and each chunk's strings are
-    // dropped before the next: a corpus's claims as strings would be most of
-    // the matcher's memory.
+    let (vocab, claims, table) = prepare(articles);
+    let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
+    let meta = claim_meta(articles, &claims);
+    let window = i64::from(config.window_days);
+    let may_match = |x: usize, y: usize| {
+        let ((oa, da), (ob, db)) = (meta[x], meta[y]);
+        oa != ob
+            && match (da, db) {
+                (Some(da), Some(db)) => (da - db).abs() <= window,
+                _ => true,
+            }
+    };
+    let found = verify(&vocab, &table, &postings, may_match, config.min_similarity);
+    let candidates = found.iter().map(|(n, _)| n).sum();
+
+    let mut pairs: Vec<(usize, usize, f64)> = found
+        .into_iter()
+        .enumerate()
+        .flat_map(|(x, (_, ys))| ys.into_iter().map(move |(y, s)| (x, y, s)))
+        .collect();
+    let copies: Vec<(ClaimRef, ClaimRef)> = pairs
+        .iter()
+        .filter(|&&(_, _, s)| s >= config.copy_similarity)
+        .map(|&(x, y, _)| (claims[x].at, claims[y].at))
+        .collect();
+    let sizes: Vec<usize> = articles.iter().map(|a| a.claims.len()).collect();
+    let syndicated = syndication::find(&copies, &sizes, config.syndication_share);
+    pairs.retain(|&(x, y, _)| !syndicated[claims[x].at.article].contains(&claims[y].at.article));
+
+    Corroboration {
+        matches: both_directions(&pairs, &claims),
+        syndicated,
+        claims: claims.len(),
+        candidates,
+    }
+}
+
+/// Normalise every check-worthy claim and weigh its terms: the vocabulary,
+/// each claim's reference and quantities, and the weighted term table.
+///
+/// Normalising is the costly part and independent per article, so it runs
+/// in parallel; the terms are interned chunk by chunk in article order (so
+/// term ids are the same on every run), and each chunk's strings are
+/// dropped before the next: a corpus's claims as strings would be most of
+/// the matcher's memory.
+fn prepare(articles: &[ArticleClaims]) -> (index::Vocabulary, Vec<Prepared>, TermTable) {
     let mut vocab = index::Vocabulary::default();
     let mut interned: Vec<(ClaimRef, Vec<u32>, Vec<Quantity>)> = Vec::new();
     for (c, chunk) in articles.chunks(NORMALIZE_CHUNK).enumerate() {
@@ -191,10 +232,12 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
             Prepared { at, quantities }
         })
         .collect();
-    let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
+    (vocab, claims, table)
+}
 
-    // Outlet and day of each claim side by side, so the pair filter reads
-    // two small arrays instead of chasing each claim to its article.
+/// Each claim's outlet (as a small id) and day, side by side, so the pair
+/// filter reads two small arrays instead of chasing each claim to its article.
+fn claim_meta(articles: &[ArticleClaims], claims: &[Prepared]) -> Vec<(u32, Option<i64>)> {
     let outlet_ids = {
         let mut ids = std::collections::HashMap::new();
         articles
@@ -205,7 +248,7 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
             })
             .collect::<Vec<u32>>()
     };
-    let meta: Vec<(u32, Option<i64>)> = claims
+    claims
         .iter()
         .map(|c| {
             let a = &articles[c.at.article];
@@ -214,23 +257,25 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
                 a.date.map(|d| i64::from(d.num_days_from_ce())),
             )
         })
-        .collect();
-    let window = i64::from(config.window_days);
-    let may_match = |x: usize, y: usize| {
-        let ((oa, da), (ob, db)) = (meta[x], meta[y]);
-        oa != ob
-            && match (da, db) {
-                (Some(da), Some(db)) => (da - db).abs() <= window,
-                _ => true,
-            }
-    };
-    let found: Vec<(usize, Vec<(usize, f64)>)> = (0..claims.len())
+        .collect()
+}
+
+/// For each claim, the number of candidates the index proposed (after the
+/// `may_match` filter) and those whose cosine similarity reaches `min_similarity`.
+fn verify(
+    vocab: &index::Vocabulary,
+    table: &TermTable,
+    postings: &index::Postings,
+    may_match: impl Fn(usize, usize) -> bool + Sync,
+    min_similarity: f64,
+) -> Vec<(usize, Vec<(usize, f64)>)> {
+    (0..table.norms.len())
         .into_par_iter()
         .map_init(
             || (Vec::new(), vec![0.0f32; vocab.len()]),
             |(ys, dense), x| {
                 let keep = |y: u32| may_match(x, y as usize);
-                postings.candidates_after(&vocab, table.of(x), x, keep, ys);
+                postings.candidates_after(vocab, table.of(x), x, keep, ys);
                 for &(t, w) in table.of(x) {
                     dense[t as usize] = w;
                 }
@@ -238,8 +283,8 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
                     .iter()
                     .filter_map(|&y| {
                         let y = y as usize;
-                        let sim = cosine(&table, x, dense, y);
-                        (sim >= config.min_similarity).then_some((y, sim))
+                        let sim = cosine(table, x, dense, y);
+                        (sim >= min_similarity).then_some((y, sim))
                     })
                     .collect();
                 for &(t, _) in table.of(x) {
@@ -248,25 +293,14 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
                 (ys.len(), verified)
             },
         )
-        .collect();
-    let candidates = found.iter().map(|(n, _)| n).sum();
+        .collect()
+}
 
-    let mut pairs: Vec<(usize, usize, f64)> = found
-        .into_iter()
-        .enumerate()
-        .flat_map(|(x, (_, ys))| ys.into_iter().map(move |(y, s)| (x, y, s)))
-        .collect();
-    let copies: Vec<(ClaimRef, ClaimRef)> = pairs
-        .iter()
-        .filter(|&&(_, _, s)| s >= config.copy_similarity)
-        .map(|&(x, y, _)| (claims[x].at, claims[y].at))
-        .collect();
-    let sizes: Vec<usize> = articles.iter().map(|a| a.claims.len()).collect();
-    let syndicated = syndication::find(&copies, &sizes, config.syndication_share);
-    pairs.retain(|&(x, y, _)| !syndicated[claims[x].at.article].contains(&claims[y].at.article));
-
+/// Every verified pair as two matches, one from each claim, sorted; a pair
+/// whose claims count the same unit with different numbers conflicts.
+fn both_directions(pairs: &[(usize, usize, f64)], claims: &[Prepared]) -> Vec<ClaimMatch> {
     let mut matches: Vec<ClaimMatch> = Vec::with_capacity(pairs.len() * 2);
-    for (x, y, similarity) in pairs {
+    for &(x, y, similarity) in pairs {
         let relation = if conflicting(&claims[x].quantities, &claims[y].quantities) {
             Relation::Conflicts
         } else {
@@ -287,12 +321,7 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
         });
     }
     matches.sort_by_key(|m| (m.claim, m.other));
-    Corroboration {
-        matches,
-        syndicated,
-        claims: claims.len(),
-        candidates,
-    }
+    matches
 }
 
 /// Fewest terms two claims must share to match: a name and a number in

@@ -12,6 +12,7 @@
 //! BASIL and made matching worse: claims about different events by the same
 //! people ("Senate Majority Leader Harry Reid said …") matched more often.
 
+use credence_extract::lexicon::dates::{CARDINALS, MULTIPLIERS, TENS};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -60,52 +61,12 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-const NUMBER_WORDS: [&str; 21] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-const TENS: [(&str, f64); 7] = [
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-const MULTIPLIERS: [(&str, f64); 5] = [
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
-
 fn number_value(lower: &str) -> Option<f64> {
     if lower.starts_with(|c: char| c.is_ascii_digit()) {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
         return digits.parse().ok();
     }
-    NUMBER_WORDS
+    CARDINALS
         .iter()
         .position(|&w| w == lower)
         .map(|i| i as f64)

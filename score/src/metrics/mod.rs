@@ -44,6 +44,14 @@ pub trait Metric: Sync {
     /// Counts column of the denominator.
     fn denominator(&self) -> &'static str;
 
+    /// Whether the component's column is appended after `rank` in
+    /// articles.csv (and after the other components in outlets.csv):
+    /// components added after the first column contract go at the end, so
+    /// spreadsheets built on the earlier columns keep working.
+    fn appended(&self) -> bool {
+        false
+    }
+
     /// The doc's first line.
     fn summary(&self) -> &'static str {
         self.doc().lines().next().unwrap_or_default()
@@ -64,12 +72,28 @@ pub trait Metric: Sync {
     }
 
     /// The value mapped to 0..1 with the saturation point.
+    /// (Times the reciprocal of `saturation`, as the first, polars-expression
+    /// version of the formula computed it: see [`crate::formula::reliability`].)
     fn scaled(&self, value: f64, saturation: f64) -> f64 {
-        let s = (value / saturation).min(1.0);
+        let s = (value * (1.0 / saturation)).min(1.0);
         match self.direction() {
             Direction::HigherIsBetter => s,
             Direction::LowerIsBetter => 1.0 - s,
         }
+    }
+}
+
+/// Components are equal when they are the same component (same name).
+impl PartialEq for dyn Metric {
+    fn eq(&self, other: &Self) -> bool {
+        self.name() == other.name()
+    }
+}
+
+/// A component shows as its name.
+impl std::fmt::Debug for dyn Metric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -82,6 +106,14 @@ pub const ALL: &[&dyn Metric] = &[
     &Corroboration,
     &Hedging,
 ];
+
+/// Every component in the order of the CSV tables: the first contract's
+/// components, then the [appended](Metric::appended) ones, each group in
+/// [`ALL`] order.
+pub fn table_order() -> impl Iterator<Item = &'static dyn Metric> {
+    let first = ALL.iter().copied().filter(|m| !m.appended());
+    first.chain(ALL.iter().copied().filter(|m| m.appended()))
+}
 
 /// The component called `name`.
 pub fn by_name(name: &str) -> Option<&'static dyn Metric> {

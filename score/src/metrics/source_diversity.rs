@@ -26,6 +26,10 @@ impl Metric for SourceDiversity {
     fn denominator(&self) -> &'static str {
         "claims"
     }
+
+    fn appended(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Reading brat standoff annotations (`.ann`), PolNeAR's format.
+//! brat standoff annotations (`.ann`), PolNeAR's format: reading gold
+//! annotations, and writing predictions in the same form.
 //!
 //! `T<n>\t<Type> <start> <end>[;<start> <end>...]\t<text>` declares a span
 //! (character offsets); `E<n>\tAttribution:T.. Source:T.. Cue:T.. Content:T..`
@@ -8,38 +9,39 @@
 //! are skipped.
 
 use crate::error::ExtractError;
-use crate::span::Span;
+use crate::text::CharSpan;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// One gold attribution, character offsets.
+/// One attribution in brat terms (character offsets): a gold annotation,
+/// or a prediction to score against one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct GoldAttribution {
+pub struct BratAttribution {
     /// The source span, if annotated.
-    pub source: Option<Span>,
+    pub source: Option<CharSpan>,
     /// The cue span, if annotated.
-    pub cue: Option<Span>,
+    pub cue: Option<CharSpan>,
     /// The content span, if annotated.
-    pub content: Option<Span>,
+    pub content: Option<CharSpan>,
 }
 
 /// All annotations of one article.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct GoldArticle {
+pub struct Annotations {
     /// Every `Source` span (character offsets), sorted, deduplicated.
-    pub sources: Vec<Span>,
+    pub sources: Vec<CharSpan>,
     /// Every `Cue` span.
-    pub cues: Vec<Span>,
+    pub cues: Vec<CharSpan>,
     /// Every `Content` span.
-    pub contents: Vec<Span>,
+    pub contents: Vec<CharSpan>,
     /// The attributions (relations).
-    pub attributions: Vec<GoldAttribution>,
+    pub attributions: Vec<BratAttribution>,
 }
 
 /// Parse the text of one `.ann` file.
-pub fn parse_ann(text: &str) -> GoldArticle {
-    let mut spans: BTreeMap<&str, (&str, Span)> = BTreeMap::new();
-    let mut gold = GoldArticle::default();
+pub fn parse_ann(text: &str) -> Annotations {
+    let mut spans: BTreeMap<&str, (&str, CharSpan)> = BTreeMap::new();
+    let mut gold = Annotations::default();
     let mut relations = Vec::new();
     for line in text.lines() {
         let mut parts = line.splitn(3, '\t');
@@ -61,7 +63,7 @@ pub fn parse_ann(text: &str) -> GoldArticle {
             if end < start {
                 continue;
             }
-            let span = Span::new(start, end);
+            let span = CharSpan::new(start, end);
             spans.insert(id, (kind, span));
             match kind {
                 "Source" => gold.sources.push(span),
@@ -74,7 +76,7 @@ pub fn parse_ann(text: &str) -> GoldArticle {
         }
     }
     for body in relations {
-        let mut a = GoldAttribution::default();
+        let mut a = BratAttribution::default();
         for arg in body.split(' ') {
             let Some((role, tid)) = arg.split_once(':') else {
                 continue;
@@ -130,6 +132,39 @@ pub fn ann_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, ExtractError> 
     Ok(out)
 }
 
+/// Read and parse the `.ann` file at `path`.
+pub fn read_ann(path: &Path) -> Result<Annotations, ExtractError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ExtractError::io(path, e))?;
+    Ok(parse_ann(&text))
+}
+
+/// `attributions` in brat standoff form: a `T` line per span (with its text
+/// on one line) and an `E` line per attribution. Offsets are characters of
+/// `text`.
+pub fn write_ann(text: &str, attributions: &[BratAttribution]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut t = 0;
+    for (e, a) in attributions.iter().enumerate() {
+        let mut args = Vec::new();
+        for (role, span) in [("Source", a.source), ("Cue", a.cue), ("Content", a.content)] {
+            let Some(span) = span else { continue };
+            t += 1;
+            let excerpt: String = chars[span.start..span.end]
+                .iter()
+                .map(|&c| if c == '\n' { ' ' } else { c })
+                .collect();
+            out.push_str(&format!(
+                "T{t}\t{role} {} {}\t{excerpt}\n",
+                span.start, span.end
+            ));
+            args.push(format!("{role}:T{t}"));
+        }
+        out.push_str(&format!("E{}\tAttribution {}\n", e + 1, args.join(" ")));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,10 +173,26 @@ mod tests {
     fn parses_spans_relations_and_discontinuous_ranges() {
         let ann = "T1\tSource 0 5\tHaley\nT2\tCue 6 10\tsays\nT3\tContent 11 20;22 30\tit will\nsecond line of text\nT4\tAttribution 6 10\tsays\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n#1\tAnnotatorNotes T1\tnote\n";
         let g = parse_ann(ann);
-        assert_eq!(g.sources, [Span::new(0, 5)]);
-        assert_eq!(g.contents, [Span::new(11, 30)]);
+        assert_eq!(g.sources, [CharSpan::new(0, 5)]);
+        assert_eq!(g.contents, [CharSpan::new(11, 30)]);
         assert_eq!(g.attributions.len(), 1);
-        assert_eq!(g.attributions[0].source, Some(Span::new(0, 5)));
-        assert_eq!(g.attributions[0].cue, Some(Span::new(6, 10)));
+        assert_eq!(g.attributions[0].source, Some(CharSpan::new(0, 5)));
+        assert_eq!(g.attributions[0].cue, Some(CharSpan::new(6, 10)));
+    }
+
+    #[test]
+    fn written_predictions_read_back() {
+        let text = "Haley says\nit will rain.";
+        let a = BratAttribution {
+            source: Some(CharSpan::new(0, 5)),
+            cue: Some(CharSpan::new(6, 10)),
+            content: Some(CharSpan::new(11, 24)),
+        };
+        let ann = write_ann(text, std::slice::from_ref(&a));
+        assert_eq!(
+            ann,
+            "T1\tSource 0 5\tHaley\nT2\tCue 6 10\tsays\nT3\tContent 11 24\tit will rain.\nE1\tAttribution Source:T1 Cue:T2 Content:T3\n"
+        );
+        assert_eq!(parse_ann(&ann).attributions, [a]);
     }
 }

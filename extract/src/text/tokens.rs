@@ -6,13 +6,14 @@
 //! `800,000`). General-purpose segmenters (UAX #29) split `U.S.` and join
 //! `O’Malley’s`, which costs exact-match span accuracy.
 
-use crate::span::Span;
+use super::span::ByteSpan;
+use crate::lexicon::abbreviations::WORD_ABBREVIATIONS;
 
 /// One token of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Where the token is.
-    pub span: Span,
+    pub span: ByteSpan,
     /// What sort of token it is.
     pub kind: TokenKind,
 }
@@ -40,7 +41,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Split `text[range]` into tokens; offsets are into `text`.
-pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
+pub fn tokenize(text: &str, range: ByteSpan, out: &mut Vec<Token>) {
     let s = &text[range.start..range.end];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
@@ -61,7 +62,7 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
             && at(i + 2) == Some('t')
         {
             out.push(Token {
-                span: Span::new(off(i), off(i + 3)),
+                span: ByteSpan::new(off(i), off(i + 3)),
                 kind: TokenKind::Word,
             });
             i += 3;
@@ -115,7 +116,7 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
                 TokenKind::Word
             };
             out.push(Token {
-                span: Span::new(off(start), off(j)),
+                span: ByteSpan::new(off(start), off(j)),
                 kind,
             });
             i = j;
@@ -135,7 +136,7 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
                     .collect();
                 if matches!(clitic.as_str(), "s" | "re" | "ll" | "ve" | "d" | "m") {
                     out.push(Token {
-                        span: Span::new(off(i), off(j)),
+                        span: ByteSpan::new(off(i), off(j)),
                         kind: TokenKind::Word,
                     });
                     i = j;
@@ -156,7 +157,7 @@ pub fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
             }
         }
         out.push(Token {
-            span: Span::new(off(i), off(j)),
+            span: ByteSpan::new(off(i), off(j)),
             kind,
         });
         i = j;
@@ -172,15 +173,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true; // initials: "J."
     }
-    const ABBR: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "hon", "gen", "col", "sgt",
-        "capt", "lt", "gov", "sen", "rep", "reps", "sens", "pres", "supt", "det", "vs", "etc",
-        "inc", "ltd", "co", "corp", "dept", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "adm", "maj", "cmdr", "gov", "atty", "ft", "mt",
-        "ariz", "calif", "fla", "ga", "ill", "mass", "mich", "minn", "pa", "tenn", "tex", "va",
-        "wash", "wis", "conn", "colo", "ky", "la", "md", "mo", "nev", "okla", "ore",
-    ];
-    ABBR.contains(&word.to_ascii_lowercase().as_str())
+    WORD_ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -189,7 +182,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut out);
+        tokenize(text, ByteSpan::new(0, text.len()), &mut out);
         out.iter().map(|t| t.span.slice(text)).collect()
     }
 

@@ -6,7 +6,8 @@
 //! words nor claims, but they stay in the text so every offset still points
 //! into the article exactly as read.
 
-use crate::span::Span;
+use super::span::ByteSpan;
+use crate::lexicon::chrome::{CHROME_LINES, CHROME_PREFIXES, CREDIT_ENDINGS};
 use serde::Serialize;
 
 /// What a paragraph is.
@@ -25,61 +26,10 @@ pub enum ParagraphKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Paragraph {
     /// Byte span of the paragraph, trimmed of surrounding whitespace.
-    pub span: Span,
+    pub span: ByteSpan,
     /// Body, heading or boilerplate.
     pub kind: ParagraphKind,
 }
-
-/// Whole lines (lowercased, trimmed, trailing punctuation ignored) that are chrome.
-const CHROME_LINES: &[&str] = &[
-    "connect with us",
-    "hi, what are you looking for",
-    "advertisement",
-    "advertisement. scroll to continue reading",
-    "scroll to continue reading",
-    "click to comment",
-    "leave a reply",
-    "leave a comment",
-    "you may also like",
-    "related sources",
-    "related sources:",
-    "related",
-    "related articles",
-    "read more",
-    "share this",
-    "share this article",
-    "follow us",
-    "subscribe",
-    "sign up",
-    "comments",
-    "print",
-    "email",
-];
-
-/// Line prefixes (lowercased) that mark chrome.
-const CHROME_PREFIXES: &[&str] = &[
-    "copyright",
-    "©",
-    "your email address will not be published",
-    "sign up for",
-    "subscribe to",
-    "click here to",
-    "follow us on",
-    "related sources:",
-    "read more:",
-    "advertisement",
-    "all rights reserved",
-];
-
-/// Line endings (lowercased, trailing punctuation ignored) of a short credit
-/// line: "The Associated Press contributed to this report."
-const CREDIT_ENDINGS: &[&str] = &[
-    "contributed to this report",
-    "contributed to this story",
-    "contributed to this article",
-    "contributed reporting",
-    "was used in this report",
-];
 
 /// Split `text` into line paragraphs and classify each.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
@@ -92,7 +42,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         if start >= end {
             continue;
         }
-        let span = Span::new(start, end);
+        let span = ByteSpan::new(start, end);
         out.push(Paragraph {
             span,
             kind: classify(span.slice(text)),

@@ -1,21 +1,24 @@
-//! The analysed text every later stage reads: paragraphs, sentences, tokens and
-//! quotes of one article, all as byte spans into its text.
+//! [`Doc`]: the analysed text every later stage reads.
 
-use crate::clean::{paragraphs, Paragraph, ParagraphKind};
-use crate::quotes::{find_quotes, QuoteSpan};
-use crate::sentences::{sentences, Sentence};
-use crate::span::Span;
-use crate::tokens::{tokenize, Token};
+use super::clean::{paragraphs, Paragraph, ParagraphKind};
+use super::quotes::{find_quotes, QuoteSpan};
+use super::sentences;
+use super::span::ByteSpan;
+use super::tokens::{tokenize, Token};
 
-/// One article's text, segmented.
+/// One article's text, segmented: paragraphs, sentences, tokens and quotes,
+/// all as byte spans into its text. Per-sentence and per-token facts are
+/// parallel vectors indexed by sentence or token number.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
     /// The article text as read.
     pub text: &'a str,
     /// Line paragraphs with their kind.
     pub paragraphs: Vec<Paragraph>,
-    /// Sentences in text order.
-    pub sentences: Vec<Sentence>,
+    /// Sentences in text order (trimmed).
+    pub sentences: Vec<ByteSpan>,
+    /// Index of each sentence's paragraph.
+    pub sentence_paragraph: Vec<usize>,
     /// Tokens of non-boilerplate paragraphs, in text order.
     pub tokens: Vec<Token>,
     /// Index of each token's sentence.
@@ -32,15 +35,20 @@ impl<'a> Doc<'a> {
     /// Segment `text`.
     pub fn new(text: &'a str) -> Self {
         let paragraphs = paragraphs(text);
-        let sentences = sentences(text, &paragraphs);
         let quotes = find_quotes(text, &paragraphs);
+        let mut sentences = Vec::new();
+        let mut sentence_paragraph = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            sentences.extend(sentences::split(text, p.span));
+            sentence_paragraph.resize(sentences.len(), pi);
+        }
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut token_sentence = Vec::with_capacity(text.len() / 5);
         let mut sentence_tokens = Vec::with_capacity(sentences.len());
-        for (si, s) in sentences.iter().enumerate() {
+        for (si, &s) in sentences.iter().enumerate() {
             let before = tokens.len();
-            if s.kind != ParagraphKind::Boilerplate {
-                tokenize(text, s.span, &mut tokens);
+            if paragraphs[sentence_paragraph[si]].kind != ParagraphKind::Boilerplate {
+                tokenize(text, s, &mut tokens);
             }
             token_sentence.resize(tokens.len(), si);
             sentence_tokens.push((before, tokens.len()));
@@ -59,6 +67,7 @@ impl<'a> Doc<'a> {
             text,
             paragraphs,
             sentences,
+            sentence_paragraph,
             tokens,
             token_sentence,
             token_in_quote,
@@ -72,9 +81,14 @@ impl<'a> Doc<'a> {
         self.tokens[i].span.slice(self.text)
     }
 
+    /// The kind of the paragraph holding sentence `s`.
+    pub fn sentence_kind(&self, s: usize) -> ParagraphKind {
+        self.paragraphs[self.sentence_paragraph[s]].kind
+    }
+
     /// Paragraph index of token `i`.
     pub fn token_paragraph(&self, i: usize) -> usize {
-        self.sentences[self.token_sentence[i]].paragraph
+        self.sentence_paragraph[self.token_sentence[i]]
     }
 
     /// Token range `[start, end)` of the paragraph holding token `i`.
@@ -92,19 +106,19 @@ impl<'a> Doc<'a> {
     }
 
     /// Token range `[first, last + 1)` covering the byte span (tokens that overlap it).
-    pub fn tokens_in(&self, span: Span) -> Option<(usize, usize)> {
+    pub fn tokens_in(&self, span: ByteSpan) -> Option<(usize, usize)> {
         let first = self.tokens.partition_point(|t| t.span.end <= span.start);
         let end = self.tokens.partition_point(|t| t.span.start < span.end);
         (first < end).then_some((first, end))
     }
 
     /// Byte span covered by tokens `[start, end)`.
-    pub fn token_span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
+    pub fn token_span(&self, start: usize, end: usize) -> ByteSpan {
+        ByteSpan::new(self.tokens[start].span.start, self.tokens[end - 1].span.end)
     }
 
     /// Number of words in `span`: whitespace-separated chunks holding a letter or digit.
-    pub fn words_in(&self, span: Span) -> usize {
+    pub fn words_in(&self, span: ByteSpan) -> usize {
         count_words(span.slice(self.text))
     }
 }

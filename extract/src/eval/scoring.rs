@@ -7,8 +7,8 @@
 //! span that overlaps it (IoU ≥ 0.5) and a source that overlaps it too (or
 //! neither has a source).
 
-use crate::brat::{GoldArticle, GoldAttribution};
-use crate::span::Span;
+use super::brat::{Annotations, BratAttribution};
+use crate::text::CharSpan;
 use serde::Serialize;
 
 /// Minimum intersection-over-union for an overlap match.
@@ -81,10 +81,10 @@ pub struct Evaluation {
 
 impl Evaluation {
     /// Score one article's predictions (character offsets) against its gold.
-    pub fn add_article(&mut self, gold: &GoldArticle, predicted: &[GoldAttribution]) {
+    pub fn add_article(&mut self, gold: &Annotations, predicted: &[BratAttribution]) {
         self.articles += 1;
-        let collect = |f: fn(&GoldAttribution) -> Option<Span>| {
-            let mut v: Vec<Span> = predicted.iter().filter_map(f).collect();
+        let collect = |f: fn(&BratAttribution) -> Option<CharSpan>| {
+            let mut v: Vec<CharSpan> = predicted.iter().filter_map(f).collect();
             v.sort();
             v.dedup();
             v
@@ -132,11 +132,15 @@ impl Evaluation {
     }
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
+fn overlaps(a: CharSpan, b: CharSpan) -> bool {
     a.iou(b) >= OVERLAP_IOU
 }
 
-fn match_spans(gold: &[Span], predicted: &[Span], matches: impl Fn(Span, Span) -> bool) -> Counts {
+fn match_spans(
+    gold: &[CharSpan],
+    predicted: &[CharSpan],
+    matches: impl Fn(CharSpan, CharSpan) -> bool,
+) -> Counts {
     let mut used = vec![false; gold.len()];
     let mut tp = 0;
     for &p in predicted {
@@ -152,8 +156,8 @@ fn match_spans(gold: &[Span], predicted: &[Span], matches: impl Fn(Span, Span) -
     }
 }
 
-fn match_relations(gold: &[GoldAttribution], predicted: &[GoldAttribution]) -> Counts {
-    let same = |g: &GoldAttribution, p: &GoldAttribution| {
+fn match_relations(gold: &[BratAttribution], predicted: &[BratAttribution]) -> Counts {
+    let same = |g: &BratAttribution, p: &BratAttribution| {
         let content = match (g.content, p.content) {
             (Some(a), Some(b)) => overlaps(a, b),
             _ => false,
@@ -184,21 +188,21 @@ fn match_relations(gold: &[GoldAttribution], predicted: &[GoldAttribution]) -> C
 mod tests {
     use super::*;
 
-    fn att(s: (usize, usize), c: (usize, usize), o: (usize, usize)) -> GoldAttribution {
-        GoldAttribution {
-            source: Some(Span::new(s.0, s.1)),
-            cue: Some(Span::new(c.0, c.1)),
-            content: Some(Span::new(o.0, o.1)),
+    fn att(s: (usize, usize), c: (usize, usize), o: (usize, usize)) -> BratAttribution {
+        BratAttribution {
+            source: Some(CharSpan::new(s.0, s.1)),
+            cue: Some(CharSpan::new(c.0, c.1)),
+            content: Some(CharSpan::new(o.0, o.1)),
         }
     }
 
     #[test]
     fn exact_overlap_and_relation_counts() {
         let gold_att = att((0, 5), (6, 10), (11, 40));
-        let gold = GoldArticle {
-            sources: vec![Span::new(0, 5)],
-            cues: vec![Span::new(6, 10)],
-            contents: vec![Span::new(11, 40)],
+        let gold = Annotations {
+            sources: vec![CharSpan::new(0, 5)],
+            cues: vec![CharSpan::new(6, 10)],
+            contents: vec![CharSpan::new(11, 40)],
             attributions: vec![gold_att],
         };
         let mut e = Evaluation::default();

@@ -1,28 +1,50 @@
-//! Byte spans used inside the pipeline, and their conversion to the character
-//! offsets that every output uses.
+//! Spans into an article's text, in one of two units: UTF-8 bytes inside
+//! the pipeline (cheap to slice) and Unicode characters in every output (the
+//! brat/Python convention, so `text[start:end]` gives the span back). The
+//! unit is part of the type, [`ByteSpan`] or [`CharSpan`], so the two cannot
+//! be mixed up; [`CharIndex`] converts between them.
 
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 
-/// A half-open range `[start, end)` into an article's text.
-///
-/// Inside the pipeline the offsets are UTF-8 byte offsets (cheap to slice);
-/// every public output converts them to Unicode scalar value offsets with
-/// [`CharIndex`], the brat/Python convention promised in `DESIGN.md`.
+/// The unit of a [`ByteSpan`]: UTF-8 byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Bytes;
+
+/// The unit of a [`CharSpan`]: Unicode scalar value offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Chars;
+
+/// A half-open range `[start, end)` into an article's text, in unit `U`
+/// ([`Bytes`] or [`Chars`]). Serialised as `{"start": …, "end": …}`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
 )]
-pub struct Span {
+#[serde(bound = "")]
+pub struct Span<U> {
     /// First offset inside the span.
     pub start: usize,
     /// First offset after the span.
     pub end: usize,
+    #[serde(skip)]
+    unit: PhantomData<U>,
 }
 
-impl Span {
+/// A span in UTF-8 bytes: what the pipeline works in.
+pub type ByteSpan = Span<Bytes>;
+
+/// A span in characters: what every output holds.
+pub type CharSpan = Span<Chars>;
+
+impl<U: Copy> Span<U> {
     /// A span from `start` to `end` (end exclusive).
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
-        Self { start, end }
+        Self {
+            start,
+            end,
+            unit: PhantomData,
+        }
     }
 
     /// Length in offsets.
@@ -36,19 +58,19 @@ impl Span {
     }
 
     /// True when `other` lies entirely inside `self`.
-    pub fn contains(&self, other: Span) -> bool {
+    pub fn contains(&self, other: Self) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// Length of the intersection of two spans.
-    pub fn overlap(&self, other: Span) -> usize {
+    pub fn overlap(&self, other: Self) -> usize {
         self.end
             .min(other.end)
             .saturating_sub(self.start.max(other.start))
     }
 
     /// Intersection over union, in `[0, 1]`.
-    pub fn iou(&self, other: Span) -> f64 {
+    pub fn iou(&self, other: Self) -> f64 {
         let inter = self.overlap(other);
         let union = self.len() + other.len() - inter;
         if union == 0 {
@@ -59,10 +81,12 @@ impl Span {
     }
 
     /// The smallest span covering both.
-    pub fn cover(&self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+    pub fn cover(&self, other: Self) -> Self {
+        Self::new(self.start.min(other.start), self.end.max(other.end))
     }
+}
 
+impl ByteSpan {
     /// The text this span covers.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
@@ -138,12 +162,12 @@ impl CharIndex {
     }
 
     /// Convert a byte span to a character span.
-    pub fn span_to_chars(&self, span: Span) -> Span {
+    pub fn span_to_chars(&self, span: ByteSpan) -> CharSpan {
         Span::new(self.to_char(span.start), self.to_char(span.end))
     }
 
     /// Convert a character span to a byte span.
-    pub fn span_to_bytes(&self, span: Span) -> Span {
+    pub fn span_to_bytes(&self, span: CharSpan) -> ByteSpan {
         Span::new(self.to_byte(span.start), self.to_byte(span.end))
     }
 
@@ -216,9 +240,9 @@ mod tests {
 
     #[test]
     fn iou_of_disjoint_and_equal_spans() {
-        let a = Span::new(0, 10);
+        let a = ByteSpan::new(0, 10);
         assert_eq!(a.iou(a), 1.0);
-        assert_eq!(a.iou(Span::new(10, 20)), 0.0);
-        assert!((a.iou(Span::new(5, 15)) - 5.0 / 15.0).abs() < 1e-12);
+        assert_eq!(a.iou(ByteSpan::new(10, 20)), 0.0);
+        assert!((a.iou(ByteSpan::new(5, 15)) - 5.0 / 15.0).abs() < 1e-12);
     }
 }

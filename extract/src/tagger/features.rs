@@ -7,8 +7,10 @@
 //! per token ([`TokenView`]) and combined per feature with two multiplies,
 //! rather than rehashing the strings for every template, cue and token.
 
-use crate::doc::Doc;
-use crate::tokens::TokenKind;
+use crate::lexicon::cues::is_cue_word;
+use crate::lexicon::pronouns;
+use crate::text::Doc;
+use crate::text::TokenKind;
 use std::collections::HashSet;
 
 /// Accumulates hashed features for one token.
@@ -205,156 +207,6 @@ fn word_shape(s: &str) -> String {
     out
 }
 
-/// Speech and cognition verbs that introduce attributions, beyond what the
-/// training data mined (`extra`) holds. Inflected forms are listed, not
-/// stemmed, so "state" (the noun) does not fire as often as "stated".
-pub const CUE_WORDS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tell",
-    "tells",
-    "telling",
-    "stated",
-    "states",
-    "stating",
-    "argued",
-    "argues",
-    "arguing",
-    "warned",
-    "warns",
-    "warning",
-    "remarked",
-    "remarks",
-    "acknowledged",
-    "acknowledges",
-    "explained",
-    "explains",
-    "announced",
-    "announces",
-    "commented",
-    "comments",
-    "insisted",
-    "insists",
-    "urged",
-    "urges",
-    "believed",
-    "believes",
-    "believe",
-    "recounted",
-    "recounts",
-    "wrote",
-    "writes",
-    "tweeted",
-    "tweets",
-    "added",
-    "adds",
-    "adding",
-    "noted",
-    "notes",
-    "noting",
-    "claimed",
-    "claims",
-    "claiming",
-    "asserted",
-    "asserts",
-    "suggested",
-    "suggests",
-    "reported",
-    "reports",
-    "according",
-    "declared",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "predicted",
-    "estimated",
-    "contended",
-    "maintained",
-    "emphasized",
-    "emphasizing",
-    "stressed",
-    "observed",
-    "complained",
-    "admitted",
-    "conceded",
-    "recalled",
-    "responded",
-    "replied",
-    "asked",
-    "expressed",
-    "indicated",
-    "revealed",
-    "disclosed",
-    "concluded",
-    "testified",
-    "posted",
-    "alleged",
-    "alleges",
-    "agreed",
-    "criticized",
-    "described",
-    "think",
-    "thinks",
-    "hopes",
-    "fears",
-    "questioned",
-    "cautioned",
-    "lamented",
-    "boasted",
-    "vowed",
-    "pledged",
-    "promised",
-    "joked",
-    "quipped",
-    "mused",
-    "countered",
-    "retorted",
-    "charged",
-    "accused",
-    "blasted",
-    "slammed",
-    "praised",
-    "defended",
-    "told",
-    "informed",
-    "assured",
-    "signaled",
-    "signalled",
-    "hinted",
-    "announcing",
-    "indicating",
-    "indicated",
-    "assuring",
-    "calling",
-    "emphasizing",
-    "explaining",
-    "suggesting",
-    "insisting",
-    "urging",
-    "warning",
-    "acknowledging",
-    "recounting",
-    "commenting",
-    "stressing",
-    "declaring",
-    "writing",
-    "tweeting",
-    "posting",
-    "remarking",
-    "believing",
-];
-
-/// Whether `w` (lowercase) is one of [`CUE_WORDS`].
-pub fn is_cue_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| CUE_WORDS.iter().copied().collect())
-        .contains(w)
-}
-
 /// What the cue tagger's label-transition templates need about one token.
 #[derive(Debug, Clone, Copy)]
 pub struct CueToken {
@@ -538,10 +390,7 @@ pub fn role_features(
     } else {
         "mid"
     };
-    let pron = matches!(
-        w,
-        "he" | "she" | "they" | "i" | "we" | "it" | "who" | "you" | "which"
-    );
+    let pron = pronouns::SPEAKER.contains(&w) || pronouns::TAGGER_EXTRA.contains(&w);
     let (rel, dist, sent_off) = (hash_str(rel), hash_str(dist), hash_str(sent_off));
     let (w, p1, n1) = (
         view.norm_h_at(ii),

@@ -19,8 +19,8 @@ pub mod perceptron;
 pub mod train;
 pub mod viterbi;
 
-use crate::doc::Doc;
-use crate::span::Span;
+use crate::text::ByteSpan;
+use crate::text::Doc;
 use features::{
     cue_features, cue_transition_features, role_features, role_transition_features, CueContext,
     CueToken, Features, RoleToken, TokenView,
@@ -48,16 +48,17 @@ const _: () = assert!(CUE_LABELS.len() == LABELS && ROLE_LABELS.len() == LABELS)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TaggedAttribution {
     /// The cue.
-    pub cue: Span,
+    pub cue: ByteSpan,
     /// The source, when one was found.
-    pub source: Option<Span>,
+    pub source: Option<ByteSpan>,
     /// The content, when one was found (covering all its pieces).
-    pub content: Option<Span>,
+    pub content: Option<ByteSpan>,
 }
 
-/// The two taggers and the cue lexicon mined from training data.
+/// The attribution tagger: the cue tagger, the role tagger and the cue
+/// lexicon mined from training data.
 #[derive(Debug, Clone, Default)]
-pub struct Model {
+pub struct Tagger {
     /// Cue tagger: label weights.
     pub cue: Perceptron,
     /// Cue tagger: transition weights (see [`viterbi::TRANSITIONS`]).
@@ -70,17 +71,17 @@ pub struct Model {
     pub lexicon: HashSet<String>,
 }
 
-impl Model {
+impl Tagger {
     /// The model embedded in the binary.
-    pub fn embedded() -> &'static Model {
-        static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+    pub fn embedded() -> &'static Tagger {
+        static MODEL: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
         MODEL.get_or_init(|| {
-            Model::from_bytes(EMBEDDED_MODEL).expect("the embedded model file is valid")
+            Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded model file is valid")
         })
     }
 
     /// Parse a model file.
-    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+    pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
         let rest = bytes.strip_prefix(MAGIC)?;
         let (cue, rest) = Perceptron::read(rest)?;
         let (cue_transitions, rest) = Perceptron::read(rest)?;
@@ -100,7 +101,7 @@ impl Model {
         shapes
             .iter()
             .all(|(p, n)| p.labels() == *n)
-            .then_some(Model {
+            .then_some(Tagger {
                 cue,
                 cue_transitions,
                 role,
@@ -239,7 +240,7 @@ impl Sequence for RoleSequence<'_> {
 fn decode_cues(
     doc: &Doc,
     view: &TokenView,
-    model: &Model,
+    model: &Tagger,
     bufs: &mut Buffers,
 ) -> Vec<(usize, usize)> {
     let mut cues = Vec::new();

@@ -1,9 +1,11 @@
 //! An averaged perceptron over hashed sparse features.
 //!
-//! Written here rather than taken from a crate: the perceptron is ~100 lines,
-//! and owning it lets the model file be a small, sorted, deterministic binary
-//! that is embedded in the executable (no crate on crates.io offers an
-//! averaged multiclass perceptron with a stable serialised form).
+//! Written here rather than taken from a crate: the learning rule is a few
+//! lines, and owning the rest (an open-addressing weight table tuned for the
+//! extraction hot loop, and the file format) lets the model file be a
+//! sorted, deterministic binary embedded in the executable. No crate on
+//! crates.io offers an averaged multiclass perceptron with a stable
+//! serialised form.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -5,424 +5,14 @@
 //! Rules over small lexicons: typing a span that the tagger already found is
 //! a job rules do well and can explain.
 
+use crate::extraction::SourceType;
+use crate::lexicon::names::TITLES;
+use crate::lexicon::pronouns;
+use crate::lexicon::sources::{
+    ANONYMOUS_NOUNS, DOCUMENT_NAMES, DOCUMENT_NOUNS, INDEFINITE, ORG_NOUNS, OUTLETS, OUTLET_NOUNS,
+};
 use aho_corasick::AhoCorasick;
-use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
-
-/// The kind of a source, as in `DESIGN.md`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceType {
-    /// A named person.
-    Person,
-    /// A named organisation (White House, Kremlin, a ministry, a company).
-    Organization,
-    /// A news outlet (Bloomberg, "the news agency").
-    Outlet,
-    /// A document (a transcript, a recording, a post, a report, a poll).
-    Document,
-    /// Unnamed people ("officials", "critics", "a former senior official").
-    Anonymous,
-    /// Could not be typed (an unresolved pronoun, for example).
-    Unknown,
-}
-
-impl SourceType {
-    /// The name used in CSV output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceType::Person => "person",
-            SourceType::Organization => "organization",
-            SourceType::Outlet => "outlet",
-            SourceType::Document => "document",
-            SourceType::Anonymous => "anonymous",
-            SourceType::Unknown => "unknown",
-        }
-    }
-
-    /// Named sources (person, organization, outlet, document) count towards `named_sourcing`.
-    pub fn is_named(self) -> bool {
-        matches!(
-            self,
-            SourceType::Person
-                | SourceType::Organization
-                | SourceType::Outlet
-                | SourceType::Document
-        )
-    }
-}
-
-/// Outlets, with their canonical names. Matched case-sensitively on words.
-const OUTLETS: &[(&str, &str)] = &[
-    ("Bloomberg News", "Bloomberg"),
-    ("Bloomberg", "Bloomberg"),
-    ("Reuters", "Reuters"),
-    ("Associated Press", "Associated Press"),
-    ("AP", "Associated Press"),
-    ("AFP", "AFP"),
-    ("Agence France-Presse", "AFP"),
-    ("CNN", "CNN"),
-    ("Fox News", "Fox News"),
-    ("MSNBC", "MSNBC"),
-    ("NBC News", "NBC News"),
-    ("NBC", "NBC News"),
-    ("ABC News", "ABC News"),
-    ("CBS News", "CBS News"),
-    ("BBC", "BBC"),
-    ("NPR", "NPR"),
-    ("New York Times", "The New York Times"),
-    ("Washington Post", "The Washington Post"),
-    ("Wall Street Journal", "The Wall Street Journal"),
-    ("Politico", "Politico"),
-    ("Axios", "Axios"),
-    ("The Guardian", "The Guardian"),
-    ("Breitbart", "Breitbart"),
-    ("The Hill", "The Hill"),
-    ("Financial Times", "Financial Times"),
-    ("TASS", "TASS"),
-    ("Interfax", "Interfax"),
-    ("RIA Novosti", "RIA Novosti"),
-    ("Al Jazeera", "Al Jazeera"),
-    ("USA Today", "USA Today"),
-    ("Daily Mail", "Daily Mail"),
-];
-
-/// Common nouns that name an outlet ("the news agency said").
-const OUTLET_NOUNS: &[&str] = &[
-    "news agency",
-    "agency",
-    "newspaper",
-    "outlet",
-    "network",
-    "broadcaster",
-    "paper",
-    "magazine",
-    "news outlet",
-    "wire service",
-];
-
-/// Head nouns of documents.
-const DOCUMENT_NOUNS: &[&str] = &[
-    "transcript",
-    "recording",
-    "recordings",
-    "report",
-    "reports",
-    "statement",
-    "post",
-    "posts",
-    "memo",
-    "letter",
-    "document",
-    "documents",
-    "filing",
-    "study",
-    "survey",
-    "poll",
-    "polls",
-    "data",
-    "analysis",
-    "video",
-    "tweet",
-    "tweets",
-    "email",
-    "emails",
-    "readout",
-    "release",
-    "records",
-    "figures",
-    "review",
-    "audit",
-    "ruling",
-    "complaint",
-    "indictment",
-    "lawsuit",
-    "affidavit",
-    "text",
-    "message",
-    "messages",
-    "website",
-    "account",
-    "call",
-    "leak",
-    "audio",
-    "footage",
-    "research",
-    "estimates",
-    "book",
-    "essay",
-];
-
-/// Names that make a span a document wherever they appear.
-const DOCUMENT_NAMES: &[&str] = &[
-    "Truth Social",
-    "Twitter",
-    "X post",
-    "Facebook",
-    "Instagram",
-    "Telegram",
-];
-
-/// Head nouns of organisations.
-const ORG_NOUNS: &[&str] = &[
-    "White House",
-    "Kremlin",
-    "Pentagon",
-    "Congress",
-    "Senate",
-    "House",
-    "Department",
-    "Ministry",
-    "Agency",
-    "Committee",
-    "Campaign",
-    "campaign",
-    "Party",
-    "Council",
-    "University",
-    "Institute",
-    "Commission",
-    "Administration",
-    "administration",
-    "Government",
-    "government",
-    "Police",
-    "police",
-    "Court",
-    "court",
-    "Bureau",
-    "Office",
-    "Foundation",
-    "Center",
-    "Centre",
-    "Association",
-    "Union",
-    "Corp",
-    "Inc",
-    "Company",
-    "company",
-    "Group",
-    "Bank",
-    "Fund",
-    "Caucus",
-    "NATO",
-    "FBI",
-    "CIA",
-    "EU",
-    "UN",
-    "United Nations",
-    "State Department",
-    "Justice Department",
-    "ministry",
-    "embassy",
-    "Embassy",
-    "spokesman's office",
-    "military",
-    "army",
-    "Army",
-    "prosecutors' office",
-    "RNC",
-    "DNC",
-    "GOP",
-];
-
-/// Head nouns of unnamed people.
-const ANONYMOUS_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "critic",
-    "critics",
-    "analyst",
-    "analysts",
-    "observer",
-    "observers",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "expert",
-    "experts",
-    "source",
-    "sources",
-    "people",
-    "person",
-    "aide",
-    "aides",
-    "diplomat",
-    "diplomats",
-    "lawmaker",
-    "lawmakers",
-    "someone",
-    "others",
-    "insider",
-    "insiders",
-    "resident",
-    "residents",
-    "witness",
-    "witnesses",
-    "ally",
-    "allies",
-    "supporter",
-    "supporters",
-    "opponent",
-    "opponents",
-    "commentator",
-    "commentators",
-    "economist",
-    "economists",
-    "strategist",
-    "strategists",
-    "staffer",
-    "staffers",
-    "member",
-    "members",
-    "leader",
-    "leaders",
-    "voter",
-    "voters",
-    "skeptic",
-    "skeptics",
-    "some",
-    "many",
-    "several",
-    "few",
-    "most",
-    "republicans",
-    "democrats",
-    "negotiators",
-    "investigators",
-    "scientists",
-    "researchers",
-    "activists",
-    "executives",
-    "officers",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "representative",
-    "representatives",
-    "delegates",
-    "partners",
-];
-
-/// Words that open an unnamed-person phrase.
-const INDEFINITE: &[&str] = &[
-    "a",
-    "an",
-    "some",
-    "many",
-    "several",
-    "one",
-    "two",
-    "three",
-    "other",
-    "others",
-    "most",
-    "few",
-    "certain",
-    "numerous",
-    "various",
-    "unnamed",
-    "anonymous",
-];
-
-/// Title and role words stripped from a person's name.
-pub const TITLES: &[&str] = &[
-    "President",
-    "president",
-    "Vice",
-    "Rep.",
-    "Sen.",
-    "Gov.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Prof.",
-    "Secretary",
-    "secretary",
-    "Envoy",
-    "envoy",
-    "Special",
-    "special",
-    "Army",
-    "U.S.",
-    "US",
-    "American",
-    "Russian",
-    "Ukrainian",
-    "Democratic",
-    "Republican",
-    "Democrat",
-    "GOP",
-    "Senator",
-    "Representative",
-    "Governor",
-    "Speaker",
-    "Leader",
-    "Minister",
-    "minister",
-    "Prime",
-    "Foreign",
-    "Chancellor",
-    "Ambassador",
-    "ambassador",
-    "Gen.",
-    "Lt.",
-    "Col.",
-    "Adm.",
-    "Sgt.",
-    "Capt.",
-    "Judge",
-    "Justice",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Director",
-    "director",
-    "Attorney",
-    "General",
-    "Mayor",
-    "Pope",
-    "King",
-    "Queen",
-    "Prince",
-    "Former",
-    "former",
-    "Senior",
-    "senior",
-    "Deputy",
-    "deputy",
-    "Press",
-    "White",
-    "House",
-    "communications",
-    "spokesman",
-    "spokeswoman",
-    "Spokesman",
-    "Spokeswoman",
-    "Commander",
-    "Chief",
-    "Rev.",
-    "Sheriff",
-    "Supreme",
-    "Leader",
-    "CEO",
-    "Founder",
-    "Israeli",
-    "Chinese",
-    "British",
-    "French",
-    "German",
-    "Kremlin",
-    "aide",
-    "adviser",
-    "Adviser",
-];
-
-const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her", "i", "me", "his"];
-const PRONOUNS_GROUP: &[&str] = &["they", "we", "them", "us"];
-const PRONOUNS_RELATIVE: &[&str] = &["who", "which", "that", "it"];
 
 /// The class of a source span, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -462,7 +52,7 @@ fn is_cap(w: &str) -> bool {
 struct PhraseSet(AhoCorasick);
 
 impl PhraseSet {
-    fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Self {
+    fn new<P: AsRef<[u8]>>(phrases: impl IntoIterator<Item = P>) -> Self {
         PhraseSet(AhoCorasick::new(phrases).expect("the phrase list builds a matcher"))
     }
 
@@ -493,7 +83,7 @@ fn outlet_names() -> &'static PhraseSet {
 
 fn org_nouns() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(ORG_NOUNS.iter().copied()))
+    SET.get_or_init(|| PhraseSet::new(ORG_NOUNS.forms()))
 }
 
 /// Classify the text of a source span.
@@ -509,13 +99,13 @@ pub fn classify(text: &str) -> Mention {
     };
     let lower_first = first.to_lowercase();
     if ws.len() == 1 {
-        if PRONOUNS_PERSON.contains(&lower_first.as_str()) {
+        if pronouns::PERSON.contains(&lower_first.as_str()) {
             return Mention::PersonPronoun;
         }
-        if PRONOUNS_GROUP.contains(&lower_first.as_str()) {
+        if pronouns::GROUP.contains(&lower_first.as_str()) {
             return Mention::GroupPronoun;
         }
-        if PRONOUNS_RELATIVE.contains(&lower_first.as_str()) {
+        if pronouns::RELATIVE.contains(&lower_first.as_str()) {
             return Mention::Relative;
         }
     }
@@ -607,10 +197,7 @@ fn person_like(head: &[&str]) -> bool {
         .rev()
         .take_while(|w| is_cap(w) && !TITLES.contains(w))
         .count();
-    tail >= 2
-        && !ORG_NOUNS
-            .iter()
-            .any(|n| head.last().is_some_and(|l| l == n))
+    tail >= 2 && !head.last().is_some_and(|l| ORG_NOUNS.contains(l))
 }
 
 /// The last run of capitalised non-title words, and the role words before it.
@@ -620,7 +207,7 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
         end -= 1;
     }
     let mut start = end;
-    while start > 0 && is_cap(head[start - 1]) && !TITLES.contains(&head[start - 1]) {
+    while start > 0 && is_cap(head[start - 1]) && !TITLES.contains(head[start - 1]) {
         start -= 1;
     }
     // Initials and particles inside names: "Jr.", "de", "van".

@@ -2,16 +2,16 @@
 //! quotes, quotes that run across sentences and paragraphs, and unbalanced
 //! quote marks (which never crash and never swallow the rest of the article).
 
-use crate::clean::{Paragraph, ParagraphKind};
-use crate::span::Span;
+use super::clean::{Paragraph, ParagraphKind};
+use super::span::ByteSpan;
 
 /// A direct quotation found by its quote marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteSpan {
-    /// Span including the quote marks (or up to the paragraph end when unclosed).
-    pub outer: Span,
-    /// Span of the quoted words, without the marks.
-    pub inner: Span,
+    /// ByteSpan including the quote marks (or up to the paragraph end when unclosed).
+    pub outer: ByteSpan,
+    /// ByteSpan of the quoted words, without the marks.
+    pub inner: ByteSpan,
     /// This quote continues an unclosed quote from the previous paragraph
     /// (the convention of opening each paragraph of a long quote with a mark).
     pub continues_previous: bool,
@@ -160,8 +160,8 @@ fn push(
         return;
     }
     out.push(QuoteSpan {
-        outer: Span::new(open, close_end),
-        inner: Span::new(inner_start, inner_end),
+        outer: ByteSpan::new(open, close_end),
+        inner: ByteSpan::new(inner_start, inner_end),
         continues_previous: continues,
         unclosed,
     });
@@ -170,7 +170,7 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::paragraphs;
+    use crate::text::clean::paragraphs;
 
     fn quotes(text: &str) -> Vec<(String, bool, bool)> {
         find_quotes(text, &paragraphs(text))

@@ -2,10 +2,10 @@
 
 use super::features::TokenView;
 use super::viterbi::{self, Buffers, Trainers};
-use super::{cue_text, role_window, CueContext, CueSequence, Model, RoleSequence};
-use crate::brat::GoldArticle;
-use crate::doc::Doc;
-use crate::span::CharIndex;
+use super::{cue_text, role_window, CueContext, CueSequence, RoleSequence, Tagger};
+use crate::eval::Annotations;
+use crate::text::CharIndex;
+use crate::text::Doc;
 use std::collections::{BTreeMap, HashSet};
 
 /// One annotated article: its text and its gold annotations (character offsets).
@@ -13,7 +13,7 @@ pub struct Annotated {
     /// The article text.
     pub text: String,
     /// The gold annotations.
-    pub gold: GoldArticle,
+    pub gold: Annotations,
 }
 
 /// Training settings.
@@ -77,7 +77,7 @@ fn prepare(a: &Annotated) -> Prepared<'_> {
         let (cs, ce) = cue;
         let (lo, hi) = role_window(&doc, cs, ce);
         let mut labels = vec![0usize; hi - lo];
-        let mut mark = |span: Option<crate::span::Span>, label: usize| {
+        let mut mark = |span: Option<crate::text::CharSpan>, label: usize| {
             let Some((s, e)) = span.and_then(|x| doc.tokens_in(idx.span_to_bytes(x))) else {
                 return;
             };
@@ -139,7 +139,7 @@ fn mine_lexicon(prepared: &[Prepared]) -> HashSet<String> {
 }
 
 /// Train both taggers.
-pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
+pub fn train(data: &[Annotated], options: TrainOptions) -> Tagger {
     let prepared: Vec<Prepared> = data.iter().map(prepare).collect();
     let lexicon = mine_lexicon(&prepared);
     let mut rng = options.seed;
@@ -192,7 +192,7 @@ pub fn train(data: &[Annotated], options: TrainOptions) -> Model {
             viterbi::train_step(&seq, gold, &mut role_trainers, &mut bufs);
         }
     }
-    Model {
+    Tagger {
         cue: cue_trainers.labels.finish(),
         cue_transitions: cue_trainers.transitions.finish(),
         role: role_trainers.labels.finish(),

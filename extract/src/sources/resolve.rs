@@ -3,10 +3,10 @@
 //! title, surnames to full names, and every mention of one source to one
 //! canonical entry.
 
-use crate::doc::Doc;
-use crate::sources::{classify, Mention, SourceType, TITLES};
-use crate::span::Span;
-use crate::tokens::TokenKind;
+use super::typing::{classify, Mention};
+use crate::extraction::SourceType;
+use crate::lexicon::names::TITLES;
+use crate::text::{ByteSpan, Doc, TokenKind};
 use std::collections::BTreeMap;
 
 /// A resolved source of one article (byte spans).
@@ -17,7 +17,7 @@ pub struct ResolvedSource {
     /// Type.
     pub kind: SourceType,
     /// Every span that refers to it.
-    pub mentions: Vec<Span>,
+    pub mentions: Vec<ByteSpan>,
 }
 
 /// Assigns mentions to canonical sources, in text order.
@@ -37,7 +37,7 @@ pub struct Resolver<'a> {
 
 /// Title words are not part of a name run ("President Donald Trump" → "Donald Trump").
 fn is_title(w: &str) -> bool {
-    w == "The" || TITLES.contains(&w)
+    w == "The" || TITLES.contains(w)
 }
 
 impl<'a> Resolver<'a> {
@@ -101,7 +101,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn register(&mut self, kind: SourceType, name: String, span: Span) -> usize {
+    fn register(&mut self, kind: SourceType, name: String, span: ByteSpan) -> usize {
         let found = self
             .sources
             .iter()
@@ -119,7 +119,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolve the source mention at `span`; returns its source index.
-    pub fn resolve(&mut self, span: Span) -> usize {
+    pub fn resolve(&mut self, span: ByteSpan) -> usize {
         let text = span.slice(self.doc.text);
         match classify(text) {
             Mention::Named {
@@ -212,7 +212,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn add_mention(&mut self, idx: usize, span: Span) -> usize {
+    fn add_mention(&mut self, idx: usize, span: ByteSpan) -> usize {
         self.sources[idx].mentions.push(span);
         idx
     }

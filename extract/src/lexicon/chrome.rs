@@ -1,0 +1,52 @@
+//! Page chrome: lines of a scraped page that are not the article.
+
+/// Whole lines (lowercased, trimmed, trailing punctuation ignored) that are chrome.
+pub const CHROME_LINES: &[&str] = &[
+    "connect with us",
+    "hi, what are you looking for",
+    "advertisement",
+    "advertisement. scroll to continue reading",
+    "scroll to continue reading",
+    "click to comment",
+    "leave a reply",
+    "leave a comment",
+    "you may also like",
+    "related sources",
+    "related sources:",
+    "related",
+    "related articles",
+    "read more",
+    "share this",
+    "share this article",
+    "follow us",
+    "subscribe",
+    "sign up",
+    "comments",
+    "print",
+    "email",
+];
+
+/// Line prefixes (lowercased) that mark chrome.
+pub const CHROME_PREFIXES: &[&str] = &[
+    "copyright",
+    "©",
+    "your email address will not be published",
+    "sign up for",
+    "subscribe to",
+    "click here to",
+    "follow us on",
+    "related sources:",
+    "read more:",
+    "advertisement",
+    "all rights reserved",
+];
+
+/// Line endings (lowercased, trailing punctuation ignored) of a short credit
+/// line: "The Associated Press contributed to this report."
+pub const CREDIT_ENDINGS: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "was used in this report",
+];
