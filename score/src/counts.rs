@@ -154,3 +154,119 @@ pub fn counts(
     .sort(["article"], SortMultipleOptions::default())
     .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corroboration::ClaimMatch;
+    use credence_extract::{extract_article, Article, Tagger};
+
+    fn article(id: &str, text: &str) -> Extraction {
+        let a = Article {
+            id: id.into(),
+            outlet: id.into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        extract_article(&a, Tagger::embedded())
+    }
+
+    fn column(frame: &DataFrame, name: &str) -> Vec<u32> {
+        frame
+            .column(name)
+            .unwrap()
+            .u32()
+            .unwrap()
+            .into_no_null_iter()
+            .collect()
+    }
+
+    #[test]
+    fn every_count_is_a_count_of_extracted_items() {
+        let extractions = [
+            article(
+                "a",
+                "\"We will meet on Monday,\" Steve Witkoff said in Moscow. \
+                 Officials said the talks in Geneva went well. \
+                 The plan reportedly has 28 points.",
+            ),
+            // A heading alone: no claims, quotes or attributions.
+            article("b", "Weather report"),
+        ];
+        let a = &extractions[0];
+        let corroborated = ClaimRef {
+            article: 0,
+            claim: 0,
+        };
+        // (The match's other side need not exist for counting.)
+        let other = ClaimRef {
+            article: 1,
+            claim: 0,
+        };
+        let corroboration = Corroboration {
+            matches: vec![ClaimMatch {
+                claim: corroborated,
+                other,
+                similarity: 0.9,
+                relation: Relation::Corroborates,
+            }],
+            ..Corroboration::default()
+        };
+        let frame = counts(&extractions, &corroboration).unwrap();
+        assert_eq!(frame.height(), 2);
+        let expect = |name: &str, a_value: usize| {
+            assert_eq!(column(&frame, name)[0], a_value as u32, "{name}");
+        };
+        expect("words", a.words);
+        expect("claims", a.claims.len());
+        expect(
+            "claims_attributed",
+            a.claims.iter().filter(|c| c.attributed).count(),
+        );
+        expect(
+            "claims_hedged_unsourced",
+            a.claims
+                .iter()
+                .filter(|c| c.hedged && !c.attributed)
+                .count(),
+        );
+        expect(
+            "claims_checkworthy",
+            a.claims.iter().filter(|c| c.checkworthy).count(),
+        );
+        expect("claims_corroborated", 1);
+        expect("claims_conflicted", 0);
+        expect("quotes", a.quotes.len());
+        expect("quote_words", a.quotes.iter().map(|q| q.words).sum());
+        expect("attributions", a.attributions.len());
+        let kinds: Vec<SourceType> = a
+            .attributions
+            .iter()
+            .map(|at| at.source.map_or(SourceType::Unknown, |s| a.sources[s].kind))
+            .collect();
+        expect(
+            "attributions_named",
+            kinds.iter().filter(|k| k.is_named()).count(),
+        );
+        expect(
+            "attributions_anonymous",
+            kinds
+                .iter()
+                .filter(|&&k| k == SourceType::Anonymous)
+                .count(),
+        );
+        expect(
+            "sources_named",
+            a.sources.iter().filter(|s| s.kind.is_named()).count(),
+        );
+        // The example holds what each count needs to be non-trivial.
+        assert!(a.quotes.len() == 1 && a.claims.len() == 3);
+        assert!(kinds.contains(&SourceType::Person) && kinds.contains(&SourceType::Anonymous));
+        // An article with nothing gets zeros, not nulls.
+        assert!(extractions[1].attributions.is_empty() && extractions[1].claims.is_empty());
+        assert_eq!(column(&frame, "attributions")[1], 0);
+        assert_eq!(column(&frame, "claims")[1], 0);
+        assert_eq!(column(&frame, "quotes")[1], 0);
+        assert_eq!(column(&frame, "claims_corroborated")[1], 0);
+    }
+}

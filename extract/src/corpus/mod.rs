@@ -238,3 +238,78 @@ fn read_path(path: &Path, sink: &mut Sink) -> Result<(), ExtractError> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, body).unwrap();
+        path
+    }
+
+    fn options(keep_going: bool) -> ReadOptions {
+        ReadOptions {
+            keep_going,
+            ..ReadOptions::default()
+        }
+    }
+
+    const JSONL: &str = concat!(
+        r#"{"id": "a1", "outlet": "X", "text": "One article.", "topic": "politics"}"#,
+        "\n",
+        r#"{"id": "a2", "text": "#,
+        "\n",
+        r#"{"id": "a3", "outlet": "Y"}"#,
+        "\n",
+    );
+
+    #[test]
+    fn a_bad_jsonl_line_stops_the_read_naming_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "in.jsonl", JSONL);
+        let err = read_corpus(&[path], &options(false)).unwrap_err();
+        let ExtractError::Input { line, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(*line, 2, "{err}");
+        assert!(err.to_string().contains("in.jsonl:2: "), "{err}");
+    }
+
+    #[test]
+    fn keep_going_rejects_bad_jsonl_records_and_accounts_for_every_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "in.jsonl", JSONL);
+        let corpus = read_corpus(&[path], &options(true)).unwrap();
+        assert_eq!(corpus.read(), 3);
+        assert_eq!(corpus.articles.len(), 1);
+        let a = &corpus.articles[0];
+        assert_eq!((a.id.as_str(), a.outlet.as_str()), ("a1", "X"));
+        assert_eq!(
+            a.metadata.get("topic").map(String::as_str),
+            Some("politics")
+        );
+        let lines: Vec<usize> = corpus.rejects.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3]);
+        assert_eq!(corpus.rejects[1].id, "a3");
+    }
+
+    #[test]
+    fn csv_rows_are_articles_and_a_missing_text_column_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = write(
+            dir.path(),
+            "in.csv",
+            "id,outlet,text\nb1,Z,\"A text, with a comma.\"\n",
+        );
+        let corpus = read_corpus(&[good], &options(false)).unwrap();
+        assert_eq!(corpus.articles.len(), 1);
+        assert_eq!(corpus.articles[0].text, "A text, with a comma.");
+        assert_eq!(corpus.articles[0].outlet, "Z");
+        let bad = write(dir.path(), "bad.csv", "id,outlet\nb1,Z\n");
+        let err = read_corpus(&[bad], &options(false)).unwrap_err();
+        assert!(err.to_string().contains("bad.csv"), "{err}");
+        assert!(err.to_string().contains("text"), "{err}");
+    }
+}
