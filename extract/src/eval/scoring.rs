@@ -141,23 +141,11 @@ fn match_spans(
     predicted: &[CharSpan],
     matches: impl Fn(CharSpan, CharSpan) -> bool,
 ) -> Counts {
-    let mut used = vec![false; gold.len()];
-    let mut tp = 0;
-    for &p in predicted {
-        if let Some(g) = (0..gold.len()).find(|&g| !used[g] && matches(gold[g], p)) {
-            used[g] = true;
-            tp += 1;
-        }
-    }
-    Counts {
-        true_positives: tp,
-        predicted: predicted.len(),
-        gold: gold.len(),
-    }
+    one_to_one(gold, predicted, |g, p| matches(*g, *p))
 }
 
 fn match_relations(gold: &[BratAttribution], predicted: &[BratAttribution]) -> Counts {
-    let same = |g: &BratAttribution, p: &BratAttribution| {
+    one_to_one(gold, predicted, |g, p| {
         let content = match (g.content, p.content) {
             (Some(a), Some(b)) => overlaps(a, b),
             _ => false,
@@ -168,11 +156,16 @@ fn match_relations(gold: &[BratAttribution], predicted: &[BratAttribution]) -> C
             _ => false,
         };
         content && source
-    };
+    })
+}
+
+/// Greedy one-to-one matching: each prediction, in order, takes the first
+/// unused gold item it matches.
+fn one_to_one<T>(gold: &[T], predicted: &[T], matches: impl Fn(&T, &T) -> bool) -> Counts {
     let mut used = vec![false; gold.len()];
     let mut tp = 0;
     for p in predicted {
-        if let Some(g) = (0..gold.len()).find(|&g| !used[g] && same(&gold[g], p)) {
+        if let Some(g) = (0..gold.len()).find(|&g| !used[g] && matches(&gold[g], p)) {
             used[g] = true;
             tp += 1;
         }
