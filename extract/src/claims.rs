@@ -44,7 +44,7 @@ pub fn is_question(sentence: &str) -> bool {
 /// The kind of sentence `s` of `doc`: its paragraph's kind, with body
 /// sentences split into statements and questions.
 pub fn sentence_kind(doc: &Doc, s: usize) -> SentenceKind {
-    match doc.sentence_kind(s) {
+    match doc.paragraph_kind(s) {
         ParagraphKind::Boilerplate => SentenceKind::Boilerplate,
         ParagraphKind::Heading => SentenceKind::Heading,
         ParagraphKind::Body if is_question(doc.sentences[s].slice(doc.text)) => {

@@ -75,15 +75,16 @@ pub fn card(
     );
     let _ = writeln!(out, "|---|---:|---|---:|---:|---:|");
     for c in &b.components {
+        let v = &c.component;
         let _ = writeln!(
             out,
             "| {} | {:.4} | {} / {} ({} / {}) | {:.3} | {} | {:.2} |",
-            c.metric.name(),
-            c.value,
-            c.numerator,
-            c.denominator,
-            c.metric.numerator(),
-            c.metric.denominator(),
+            v.metric.name(),
+            v.value,
+            v.numerator,
+            v.denominator,
+            v.metric.numerator(),
+            v.metric.denominator(),
             c.scaled,
             c.weight,
             c.points

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::counts::COUNT_COLUMNS;
 use crate::formula;
 use crate::metrics::{table_order, ALL};
+use crate::rows::f64s;
 use polars::prelude::*;
 
 /// Article id.
@@ -53,13 +54,13 @@ pub fn article_columns() -> Vec<&'static str> {
 fn reliability_column(frame: &DataFrame, config: &Config) -> PolarsResult<Column> {
     let components = ALL
         .iter()
-        .map(|m| frame.column(m.name())?.f64().cloned())
+        .map(|m| f64s(frame, m.name()))
         .collect::<PolarsResult<Vec<_>>>()?;
     let mut values = vec![0.0; ALL.len()];
     let scores: Vec<f64> = (0..frame.height())
         .map(|row| {
             for (v, c) in values.iter_mut().zip(&components) {
-                *v = c.get(row).unwrap_or(0.0);
+                *v = c[row];
             }
             formula::reliability(config, &values)
         })

@@ -4,20 +4,13 @@
 
 use crate::config::Config;
 use crate::formula;
-use crate::metrics::Metric;
-use crate::rows::ArticleScore;
+use crate::rows::{ArticleScore, ComponentValue};
 
 /// One component of one article's score.
 #[derive(Debug, Clone, Copy)]
 pub struct Contribution {
-    /// The component.
-    pub metric: &'static dyn Metric,
-    /// Its value (as in articles.csv).
-    pub value: f64,
-    /// The count it is a ratio of, and the count it is divided by.
-    pub numerator: u32,
-    /// See `numerator`.
-    pub denominator: u32,
+    /// The component, its value and the counts it is a ratio of.
+    pub component: ComponentValue,
     /// The value mapped to 0..1 by the saturation point (inverted where more is worse).
     pub scaled: f64,
     /// Its weight in the config.
@@ -42,11 +35,8 @@ pub fn breakdown(article: &ArticleScore, config: &Config) -> Breakdown {
     let components = article
         .components
         .iter()
-        .map(|c| Contribution {
-            metric: c.metric,
-            value: c.value,
-            numerator: c.numerator,
-            denominator: c.denominator,
+        .map(|&c| Contribution {
+            component: c,
             scaled: formula::scaled(config, c.metric, c.value),
             weight: formula::weight(config, c.metric),
             points: formula::points(config, c.metric, c.value),
@@ -63,7 +53,6 @@ pub fn breakdown(article: &ArticleScore, config: &Config) -> Breakdown {
 mod tests {
     use super::*;
     use crate::metrics::ALL;
-    use crate::rows::ComponentValue;
 
     #[test]
     fn contributions_follow_the_formula_and_keep_the_counts() {
@@ -88,10 +77,11 @@ mod tests {
         assert_eq!(b.components.len(), ALL.len());
         // sourcing: weight 2, saturation 0.8: 0.5 / 0.8 = 0.625 of 2 of 7 weights.
         let sourcing = &b.components[0];
-        assert_eq!(sourcing.metric.name(), "sourcing");
+        assert_eq!(sourcing.component.metric.name(), "sourcing");
         assert!((sourcing.scaled - 0.625).abs() < 1e-12);
         assert!((sourcing.points - 100.0 * 2.0 * 0.625 / 7.0).abs() < 1e-9);
-        assert_eq!((sourcing.numerator, sourcing.denominator), (1, 2));
+        let counts = (sourcing.component.numerator, sourcing.component.denominator);
+        assert_eq!(counts, (1, 2));
         // hedging at its saturation point earns nothing.
         assert_eq!(b.components[5].points, 0.0);
         let total: f64 = b.components.iter().map(|c| c.points).sum();

@@ -4,7 +4,7 @@
 //! scoring (and every test) instead of showing zeros in a report; and the
 //! report's code names fields, so renaming one fails to compile.
 
-use crate::articles::{PUBLISHED, RANK, RELIABILITY};
+use crate::articles::{OUTLET, PUBLISHED, RANK, RELIABILITY};
 use crate::metrics::{Metric, ALL};
 use crate::outlets::{ARTICLES, RELIABILITY_CI_HIGH, RELIABILITY_CI_LOW};
 use polars::prelude::*;
@@ -57,7 +57,8 @@ fn no_nulls<T>(name: &str, values: Vec<Option<T>>) -> PolarsResult<Vec<T>> {
         .collect()
 }
 
-fn f64s(frame: &DataFrame, name: &str) -> PolarsResult<Vec<f64>> {
+/// A float column without nulls (a null is an error naming the column).
+pub(crate) fn f64s(frame: &DataFrame, name: &str) -> PolarsResult<Vec<f64>> {
     no_nulls(name, frame.column(name)?.f64()?.iter().collect())
 }
 
@@ -110,7 +111,10 @@ pub fn article_rows(frame: &DataFrame) -> PolarsResult<Vec<ArticleScore>> {
 
 /// The rows of the outlets table.
 pub fn outlet_rows(frame: &DataFrame) -> PolarsResult<Vec<OutletScore>> {
-    let names = frame.column(crate::articles::OUTLET)?.str()?;
+    let names = no_nulls(
+        OUTLET,
+        frame.column(OUTLET)?.str()?.iter().collect::<Vec<_>>(),
+    )?;
     let articles = u32s(frame, ARTICLES)?;
     let reliability = f64s(frame, RELIABILITY)?;
     let low = optional_f64s(frame, RELIABILITY_CI_LOW)?;
@@ -121,7 +125,7 @@ pub fn outlet_rows(frame: &DataFrame) -> PolarsResult<Vec<OutletScore>> {
         .collect::<PolarsResult<Vec<_>>>()?;
     Ok((0..frame.height())
         .map(|row| OutletScore {
-            outlet: names.get(row).unwrap_or_default().to_string(),
+            outlet: names[row].to_string(),
             articles: articles[row],
             reliability: reliability[row],
             interval: low[row].zip(high[row]),

@@ -89,7 +89,7 @@ fn tidy(doc: &Doc, mut a: FoundAttribution) -> Option<FoundAttribution> {
     let cue = a.cue?;
     let (mut cs, ce) = doc.tokens_in(cue)?;
     // Headings are not speech ("A Determined Push for a Deal").
-    if doc.sentence_kind(doc.token_sentence[cs]) != ParagraphKind::Body {
+    if doc.paragraph_kind(doc.token_sentence[cs]) != ParagraphKind::Body {
         return None;
     }
     let words: Vec<&str> = (cs..ce).map(|t| doc.token_text(t)).collect();

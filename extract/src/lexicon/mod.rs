@@ -52,15 +52,21 @@ pub fn capitalise(w: &str) -> String {
 
 /// Whether `w` is a capitalised form of an entry of the lowercase `list`
 /// ("Monday" of "monday"; not "MONDAY").
+///
+/// Compares without allocating: the name rules call it for every
+/// capitalised token.
 pub fn capitalised_in(w: &str, list: &[&str]) -> bool {
     let mut c = w.chars();
-    match c.next() {
-        Some(f) if f.is_uppercase() => {
-            let lower: String = f.to_lowercase().chain(c).collect();
-            list.contains(&lower.as_str())
-        }
-        _ => false,
-    }
+    let Some(first) = c.next().filter(|f| f.is_uppercase()) else {
+        return false;
+    };
+    let rest = c.as_str();
+    list.iter().any(|entry| {
+        let mut e = entry.chars();
+        e.next()
+            .is_some_and(|ef| first.to_lowercase().eq(std::iter::once(ef)))
+            && e.as_str() == rest
+    })
 }
 
 #[cfg(test)]
@@ -184,5 +190,7 @@ mod tests {
         assert!(names::is_not_name("Monday") && names::is_not_name("Sept."));
         assert!(!names::is_not_name("monday") && !names::is_not_name("Witkoff"));
         assert_eq!(capitalise("é"), "É");
+        assert!(capitalised_in("Émile", &["émile"]) && !capitalised_in("ÉMILE", &["émile"]));
+        assert!(!capitalised_in("", &["a"]) && !capitalised_in("émile", &["émile"]));
     }
 }

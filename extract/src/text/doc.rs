@@ -82,7 +82,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The kind of the paragraph holding sentence `s`.
-    pub fn sentence_kind(&self, s: usize) -> ParagraphKind {
+    pub fn paragraph_kind(&self, s: usize) -> ParagraphKind {
         self.paragraphs[self.sentence_paragraph[s]].kind
     }
 
