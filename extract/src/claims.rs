@@ -7,7 +7,7 @@ use crate::extraction::SentenceKind;
 use crate::lexicon::dates::{
     is_checkworthy_number, MONTHS, MONTH_ABBREVIATIONS, RELATIVE_DAYS, WEEKDAYS,
 };
-use crate::text::{ByteSpan, Doc, ParagraphKind, Token, TokenKind};
+use crate::text::{ByteSpan, Doc, ParagraphKind, SpanIndex, Token, TokenKind};
 
 /// Does the sentence made of `tokens` carry a number, a date or a named entity?
 pub fn is_checkworthy(text: &str, tokens: &[Token]) -> bool {
@@ -62,11 +62,12 @@ pub fn is_claim(kind: SentenceKind, words: usize) -> bool {
 /// The attribution that credits the sentence at `span`: the one whose
 /// content covers most of it (at least a third), or whose cue is in it; on a
 /// tie, the first.
-pub fn crediting(found: &[FoundAttribution], span: ByteSpan) -> Option<usize> {
-    found
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
+/// `index` holds each attribution's [`extent`].
+pub fn crediting(found: &[FoundAttribution], index: &SpanIndex, span: ByteSpan) -> Option<usize> {
+    index
+        .near(span)
+        .map(|i| {
+            let a = &found[i];
             let content = a.content.map_or(0, |c| c.overlap(span));
             let cue = a.cue.is_some_and(|c| span.contains(c));
             (i, content, cue)
@@ -74,6 +75,15 @@ pub fn crediting(found: &[FoundAttribution], span: ByteSpan) -> Option<usize> {
         .filter(|&(_, content, cue)| content * 3 >= span.len() || cue)
         .max_by_key(|&(i, content, _)| (content, std::cmp::Reverse(i)))
         .map(|(i, _, _)| i)
+}
+
+/// The span from an attribution's cue or content, whichever starts first,
+/// to whichever ends last: what [`crediting`] looks for near a sentence.
+pub fn extent(a: &FoundAttribution) -> Option<ByteSpan> {
+    let spans = a.content.into_iter().chain(a.cue);
+    let start = spans.clone().map(|s| s.start).min()?;
+    let end = spans.map(|s| s.end).max()?;
+    Some(ByteSpan::new(start, end))
 }
 
 #[cfg(test)]

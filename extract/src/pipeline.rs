@@ -12,7 +12,7 @@ use crate::extraction::{
 use crate::hedges::find_hedge;
 use crate::sources::{resolve_sources, Sources};
 use crate::tagger::Tagger;
-use crate::text::{count_words, ByteSpan, CharIndex, CharSpan, Doc};
+use crate::text::{count_words, ByteSpan, CharIndex, CharSpan, Doc, SpanIndex};
 
 /// Extract everything from one article with `tagger`.
 pub fn extract_article(article: &Article, tagger: &Tagger) -> Extraction {
@@ -44,6 +44,12 @@ struct Marked {
 /// Step 5: each sentence's kind, words and hedge, and whether it is a claim
 /// and which attribution credits it.
 fn mark_sentences(doc: &Doc, found: &[FoundAttribution]) -> Vec<Marked> {
+    let extents = SpanIndex::new(
+        found
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| Some((claims::extent(a)?, i))),
+    );
     (0..doc.sentences.len())
         .map(|si| {
             let span = doc.sentences[si];
@@ -65,7 +71,9 @@ fn mark_sentences(doc: &Doc, found: &[FoundAttribution]) -> Vec<Marked> {
                 words,
                 hedge,
                 claim,
-                credited_by: claim.then(|| claims::crediting(found, span)).flatten(),
+                credited_by: claim
+                    .then(|| claims::crediting(found, &extents, span))
+                    .flatten(),
             }
         })
         .collect()

@@ -12,7 +12,7 @@ use crate::extraction::{AttributionKind, SourceType};
 use crate::lexicon::pronouns::is_speaker;
 use crate::sources::typing::{classify, Mention};
 use crate::tagger::Tagger;
-use crate::text::{ByteSpan, Doc, ParagraphKind};
+use crate::text::{ByteSpan, Doc, ParagraphKind, SpanIndex};
 use names::{complete_name, is_name_token};
 pub(crate) use speakers::link_quotes;
 use speakers::{fallback_source, quote_rule};
@@ -48,12 +48,22 @@ pub fn find(doc: &Doc, tagger: &Tagger) -> Vec<FoundAttribution> {
             )
         })
         .collect();
+    // The tagger's attributions by content, and apart, the rules' added
+    // below (one per quote, in text order).
+    let tagged = SpanIndex::new(
+        atts.iter()
+            .enumerate()
+            .filter_map(|(i, a)| Some((a.content?, i))),
+    );
+    let mut added = SpanIndex::default();
     for q in &doc.quotes {
         let Some(rule) = quote_rule(doc, q.outer) else {
             continue;
         };
-        let covering: Vec<&FoundAttribution> = atts
-            .iter()
+        let covering: Vec<&FoundAttribution> = tagged
+            .near(q.inner)
+            .chain(added.near(q.inner))
+            .map(|i| &atts[i])
             .filter(|a| {
                 a.content
                     .is_some_and(|c| c.overlap(q.inner) * 2 >= q.inner.len())
@@ -68,6 +78,9 @@ pub fn find(doc: &Doc, tagger: &Tagger) -> Vec<FoundAttribution> {
                 .is_some_and(|(cue, c)| c.contains(cue))
         });
         if covering.is_empty() || nested {
+            if let Some(content) = rule.content {
+                added.push(content, atts.len());
+            }
             atts.push(rule);
         }
     }
@@ -155,7 +168,14 @@ pub fn kind(doc: &Doc, a: &FoundAttribution) -> AttributionKind {
     let Some(content) = a.content else {
         return AttributionKind::Indirect;
     };
-    let quoted: usize = doc.quotes.iter().map(|q| q.outer.overlap(content)).sum();
+    // Quotes are disjoint and in text order: those overlapping the content
+    // are a run found by binary search.
+    let first = doc.quotes.partition_point(|q| q.outer.end <= content.start);
+    let quoted: usize = doc.quotes[first..]
+        .iter()
+        .take_while(|q| q.outer.start < content.end)
+        .map(|q| q.outer.overlap(content))
+        .sum();
     if quoted * 10 >= content.len() * 8 {
         AttributionKind::DirectQuote
     } else if quoted > 0 {

@@ -6,7 +6,7 @@
 use super::names::{is_name_token, name_backward, name_forward, name_in};
 use super::FoundAttribution;
 use crate::lexicon::cues;
-use crate::text::{ByteSpan, Doc, TokenKind};
+use crate::text::{ByteSpan, Doc, SpanIndex, TokenKind};
 
 /// Whether `w` (any case) is a cue word.
 pub(crate) fn is_cue_word(w: &str) -> bool {
@@ -48,10 +48,7 @@ pub(crate) fn fallback_source(doc: &Doc, cue: ByteSpan) -> Option<ByteSpan> {
 /// The speaker of a quote that the tagger did not attribute, by pattern.
 pub(crate) fn quote_rule(doc: &Doc, outer: ByteSpan) -> Option<FoundAttribution> {
     let (qs, qe) = doc.tokens_in(outer)?;
-    let para = doc.token_paragraph(qs);
-    let para_end = (qe..doc.tokens.len())
-        .find(|&t| doc.token_paragraph(t) != para)
-        .unwrap_or(doc.tokens.len());
+    let para_end = doc.paragraph_tokens(qs).1.max(qe);
     let quote = |cue: ByteSpan, source: Option<ByteSpan>| FoundAttribution {
         source,
         cue: Some(cue),
@@ -102,8 +99,19 @@ pub(crate) fn quote_rule(doc: &Doc, outer: ByteSpan) -> Option<FoundAttribution>
 /// quote's source. Returns one entry per quote, indexing `found`.
 pub(crate) fn link_quotes(doc: &Doc, found: &mut Vec<FoundAttribution>) -> Vec<Option<usize>> {
     let mut quote_att: Vec<Option<usize>> = Vec::with_capacity(doc.quotes.len());
+    // The tagger's and rules' attributions by content, and apart, those
+    // added here for continued quotes (in text order, as quotes come).
+    let contents = SpanIndex::new(
+        found
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| Some((a.content?, i))),
+    );
+    let mut added = SpanIndex::default();
     for (qi, q) in doc.quotes.iter().enumerate() {
-        let covering = (0..found.len())
+        let covering = contents
+            .near(q.inner)
+            .chain(added.near(q.inner))
             .filter(|&i| {
                 found[i]
                     .content
@@ -120,14 +128,8 @@ pub(crate) fn link_quotes(doc: &Doc, found: &mut Vec<FoundAttribution>) -> Vec<O
             let prev = qi
                 .checked_sub(1)
                 .and_then(|p| quote_att[p].map(|a| (p, a)))?;
-            let prev_para = doc
-                .paragraphs
-                .iter()
-                .position(|p| p.span.contains(doc.quotes[prev.0].outer))?;
-            let this_para = doc
-                .paragraphs
-                .iter()
-                .position(|p| p.span.contains(q.outer))?;
+            let prev_para = paragraph_of(doc, doc.quotes[prev.0].outer)?;
+            let this_para = paragraph_of(doc, q.outer)?;
             let opens_paragraph = doc.paragraphs[this_para].span.start == q.outer.start;
             (q.continues_previous || (opens_paragraph && this_para == prev_para + 1)).then(|| {
                 let a = found[prev.1];
@@ -137,10 +139,20 @@ pub(crate) fn link_quotes(doc: &Doc, found: &mut Vec<FoundAttribution>) -> Vec<O
                     content: Some(q.outer),
                     by_rule: true,
                 });
+                added.push(q.outer, found.len() - 1);
                 found.len() - 1
             })
         });
         quote_att.push(linked);
     }
     quote_att
+}
+
+/// The paragraph holding `span` (paragraphs are in text order).
+fn paragraph_of(doc: &Doc, span: ByteSpan) -> Option<usize> {
+    let i = doc
+        .paragraphs
+        .partition_point(|p| p.span.start <= span.start)
+        .checked_sub(1)?;
+    doc.paragraphs[i].span.contains(span).then_some(i)
 }

@@ -25,9 +25,9 @@ pub struct Sources {
 }
 
 /// Resolve the source of every attribution in `found`, in text order (so a
-/// pronoun resolves to a name mentioned before it). An attribution without
-/// a source mention and without a cue (a quote paragraph continuing the
-/// previous one) inherits the source of the attribution it continues.
+/// pronoun resolves to a name mentioned before it). An attribution for a
+/// quote paragraph continuing the previous one already carries the previous
+/// quote's source mention (see `link_quotes`), so it resolves the same way.
 pub fn resolve_sources(doc: &Doc, found: &[FoundAttribution]) -> Sources {
     let mut resolver = Resolver::new(doc);
     let mut order: Vec<usize> = (0..found.len())
@@ -38,15 +38,6 @@ pub fn resolve_sources(doc: &Doc, found: &[FoundAttribution]) -> Sources {
     for i in order {
         if let Some(s) = found[i].source {
             of_attribution[i] = Some(resolver.resolve(s));
-        }
-    }
-    for i in 0..found.len() {
-        if of_attribution[i].is_none() && found[i].cue.is_none() {
-            if let Some(j) = (0..found.len()).find(|&j| {
-                j != i && found[j].source.is_some() && found[j].source == found[i].source
-            }) {
-                of_attribution[i] = of_attribution[j];
-            }
         }
     }
     Sources {

@@ -7,7 +7,7 @@ use super::typing::{classify, Mention};
 use crate::extraction::SourceType;
 use crate::lexicon::names::TITLES;
 use crate::text::{ByteSpan, Doc, TokenKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A resolved source of one article (byte spans).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +29,12 @@ pub struct Resolver<'a> {
     name_runs: Vec<(usize, String)>,
     /// Sources so far.
     pub sources: Vec<ResolvedSource>,
-    /// Person sources in mention order: (position, source index, roles).
-    people: Vec<(usize, usize, Vec<String>)>,
+    /// Each source's index by type and name.
+    source_index: HashMap<SourceType, HashMap<String, usize>>,
+    /// Person sources in mention order: (position, source index).
+    people: Vec<(usize, usize)>,
+    /// The same, per role they were named with ("envoy" → …).
+    people_by_role: HashMap<String, Vec<(usize, usize)>>,
     /// Group sources (organisations, anonymous groups) in mention order.
     groups: Vec<(usize, usize)>,
 }
@@ -83,7 +87,9 @@ impl<'a> Resolver<'a> {
             full_names,
             name_runs,
             sources: Vec::new(),
+            source_index: HashMap::new(),
             people: Vec::new(),
+            people_by_role: HashMap::new(),
             groups: Vec::new(),
         }
     }
@@ -102,18 +108,19 @@ impl<'a> Resolver<'a> {
     }
 
     fn register(&mut self, kind: SourceType, name: String, span: ByteSpan) -> usize {
-        let found = self
-            .sources
-            .iter()
-            .position(|s| s.kind == kind && s.name == name);
-        let idx = found.unwrap_or_else(|| {
-            self.sources.push(ResolvedSource {
-                name,
-                kind,
-                mentions: Vec::new(),
-            });
-            self.sources.len() - 1
-        });
+        let of_kind = self.source_index.entry(kind).or_default();
+        let idx = match of_kind.get(&name) {
+            Some(&idx) => idx,
+            None => {
+                of_kind.insert(name.clone(), self.sources.len());
+                self.sources.push(ResolvedSource {
+                    name,
+                    kind,
+                    mentions: Vec::new(),
+                });
+                self.sources.len() - 1
+            }
+        };
         self.sources[idx].mentions.push(span);
         idx
     }
@@ -138,7 +145,13 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 let idx = self.register(SourceType::Person, name, span);
-                self.people.push((span.start, idx, roles));
+                self.people.push((span.start, idx));
+                for role in roles {
+                    self.people_by_role
+                        .entry(role)
+                        .or_default()
+                        .push((span.start, idx));
+                }
                 idx
             }
             Mention::Named { kind, name, .. } => {
@@ -160,12 +173,9 @@ impl<'a> Resolver<'a> {
                     .rev()
                     .find(|p| p.0 < span.start)
                     .map(|p| (p.0, p.1));
-                let run = self
-                    .name_runs
-                    .iter()
-                    .rev()
-                    .find(|(pos, _)| *pos < span.start)
-                    .cloned();
+                // Name runs are in text order.
+                let before = self.name_runs.partition_point(|(pos, _)| *pos < span.start);
+                let run = before.checked_sub(1).map(|r| self.name_runs[r].clone());
                 let relative = matches!(classify(text), Mention::Relative);
                 match (source, run) {
                     (Some((pos, idx)), Some((rpos, _))) if !relative || pos >= rpos => {
@@ -182,7 +192,7 @@ impl<'a> Resolver<'a> {
                                 };
                                 let idx = self.register(kind, name, span);
                                 if kind == SourceType::Person {
-                                    self.people.push((span.start, idx, Vec::new()));
+                                    self.people.push((span.start, idx));
                                 }
                                 idx
                             }
@@ -199,10 +209,9 @@ impl<'a> Resolver<'a> {
             },
             Mention::Role(role) => {
                 let person = self
-                    .people
-                    .iter()
-                    .rev()
-                    .find(|p| p.0 < span.start && p.2.contains(&role))
+                    .people_by_role
+                    .get(&role)
+                    .and_then(|people| people.iter().rev().find(|p| p.0 < span.start))
                     .map(|p| p.1);
                 match person {
                     Some(idx) => self.add_mention(idx, span),

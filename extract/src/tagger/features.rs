@@ -100,6 +100,8 @@ impl TokenView {
         let mut suffix_h = Vec::with_capacity(doc.tokens.len());
         let mut punct = Vec::with_capacity(doc.tokens.len());
         let mut quote_of = Vec::with_capacity(doc.tokens.len());
+        // Quotes are disjoint and in text order, as tokens are.
+        let mut qi = 0;
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = t.span.slice(doc.text);
             let n = if t.kind == TokenKind::Number {
@@ -120,14 +122,15 @@ impl TokenView {
             let sh = word_shape(s);
             shape_h.push(hash_str(&sh));
             shape.push(sh);
-            quote_of.push(if doc.token_in_quote[i] {
-                doc.quotes
-                    .iter()
-                    .position(|q| q.outer.start <= t.span.start && t.span.end <= q.outer.end)
-                    .map(|q| q as u32)
-            } else {
-                None
-            });
+            while qi < doc.quotes.len() && doc.quotes[qi].outer.end < t.span.end {
+                qi += 1;
+            }
+            quote_of.push(
+                (doc.token_in_quote[i]
+                    && qi < doc.quotes.len()
+                    && doc.quotes[qi].outer.start <= t.span.start)
+                    .then_some(qi as u32),
+            );
         }
         TokenView {
             norm,
@@ -263,8 +266,7 @@ pub fn cue_features(
     f.add_hashed("shn1", &[shape, sh_n1]);
     f.add_hashed("wshn1", &[wh, sh_n1]);
     f.add_hashed("shp1w", &[sh_p1, wh]);
-    let (ss, se) = doc.sentence_tokens[doc.token_sentence[i]];
-    let has_quote = (ss..se).any(|t| doc.token_in_quote[t]);
+    let has_quote = doc.sentence_has_quote[doc.token_sentence[i]];
     f.add_hashed("sq", &[hash_str(if has_quote { "1" } else { "0" }), wh]);
     CueToken { word: wh, inq }
 }

@@ -161,20 +161,28 @@ pub(crate) fn cue_text(view: &TokenView, cs: usize, ce: usize) -> String {
     view.norm[cs..ce.min(cs + 3)].join(" ")
 }
 
-/// Token window `[lo, hi)` in which the role tagger looks for a cue's source and content.
+/// The most tokens the role tagger looks at on either side of a cue: with
+/// [`crate::text::sentences::MAX_SENTENCE_BYTES`], it keeps the tagger's
+/// work per cue bounded, so text dense with cues stays linear. Sources and
+/// contents lie well within it (PolNeAR's figures are the same with it).
+pub(crate) const ROLE_REACH: usize = 250;
+
+/// Token window `[lo, hi)` in which the role tagger looks for a cue's
+/// source and content: its sentence, three before and two after, within its
+/// paragraph and [`ROLE_REACH`] tokens of the cue.
 pub(crate) fn role_window(doc: &Doc, cs: usize, ce: usize) -> (usize, usize) {
-    let para = doc.token_paragraph(cs);
     let sent = doc.token_sentence[cs];
     let first = sent.saturating_sub(3);
     let last = (doc.token_sentence[ce - 1] + 2).min(doc.sentences.len() - 1);
-    let mut lo = doc.sentence_tokens[first].0;
-    let mut hi = doc.sentence_tokens[last].1;
-    while doc.token_paragraph(lo) != para {
-        lo += 1;
-    }
-    while doc.token_paragraph(hi - 1) != para {
-        hi -= 1;
-    }
+    let (para_lo, para_hi) = doc.paragraph_tokens(cs);
+    let lo = doc.sentence_tokens[first]
+        .0
+        .max(para_lo)
+        .max(cs.saturating_sub(ROLE_REACH));
+    let hi = doc.sentence_tokens[last]
+        .1
+        .min(para_hi)
+        .min(ce + ROLE_REACH);
     (lo, hi)
 }
 
@@ -335,5 +343,23 @@ fn roles_to_attribution(
         cue: doc.token_span(cs, ce),
         source: source.map(|(a, b)| doc.token_span(a, b)),
         content: content.map(|(a, b)| doc.token_span(a, b)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_role_window_is_bounded_however_long_the_sentence() {
+        // No sentence end for 30,000 words: capped sentences, and a cue in
+        // the middle looks at most ROLE_REACH tokens either side.
+        let text = "Smith said ".repeat(15_000);
+        let doc = Doc::new(&text);
+        for cs in [0, 7_001, doc.tokens.len() - 1] {
+            let (lo, hi) = role_window(&doc, cs, cs + 1);
+            assert!(lo <= cs && cs < hi, "{lo}..{hi} around {cs}");
+            assert!(hi - lo <= 2 * ROLE_REACH + 1, "{lo}..{hi}");
+        }
     }
 }

@@ -29,6 +29,9 @@ pub struct Doc<'a> {
     pub quotes: Vec<QuoteSpan>,
     /// For each sentence, its token range `[start, end)`.
     pub sentence_tokens: Vec<(usize, usize)>,
+    /// Whether any token of each sentence lies inside a direct quote
+    /// (computed once: the tagger asks for every token).
+    pub sentence_has_quote: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -63,6 +66,10 @@ impl<'a> Doc<'a> {
                 token_in_quote[ti] = true;
             }
         }
+        let sentence_has_quote = sentence_tokens
+            .iter()
+            .map(|&(s, e)| token_in_quote[s..e].contains(&true))
+            .collect();
         Doc {
             text,
             paragraphs,
@@ -73,6 +80,7 @@ impl<'a> Doc<'a> {
             token_in_quote,
             quotes,
             sentence_tokens,
+            sentence_has_quote,
         }
     }
 
@@ -91,18 +99,16 @@ impl<'a> Doc<'a> {
         self.sentence_paragraph[self.token_sentence[i]]
     }
 
-    /// Token range `[start, end)` of the paragraph holding token `i`.
+    /// Token range `[start, end)` of the paragraph holding token `i`
+    /// (binary searches: a paragraph's sentences are contiguous).
     pub fn paragraph_tokens(&self, i: usize) -> (usize, usize) {
         let p = self.token_paragraph(i);
-        let mut start = i;
-        while start > 0 && self.token_paragraph(start - 1) == p {
-            start -= 1;
-        }
-        let mut end = i + 1;
-        while end < self.tokens.len() && self.token_paragraph(end) == p {
-            end += 1;
-        }
-        (start, end)
+        let first = self.sentence_paragraph.partition_point(|&q| q < p);
+        let last = self.sentence_paragraph.partition_point(|&q| q <= p);
+        (
+            self.sentence_tokens[first].0,
+            self.sentence_tokens[last - 1].1,
+        )
     }
 
     /// Token range `[first, last + 1)` covering the byte span (tokens that overlap it).

@@ -16,10 +16,12 @@ mod doc;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
+pub mod span_index;
 pub mod tokens;
 
 pub use clean::{Paragraph, ParagraphKind};
 pub use doc::{count_words, Doc};
 pub use quotes::QuoteSpan;
 pub use span::{ByteSpan, CharIndex, CharSpan, Span};
+pub use span_index::SpanIndex;
 pub use tokens::{Token, TokenKind};

@@ -108,7 +108,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
                         // A closing mark after a plural ("officials’ ") is ambiguous;
                         // require at least two words so apostrophes rarely pass.
                         let inner = &text[abs(o + 1)..abs(i)];
-                        if closes && inner.split_whitespace().count() >= 2 {
+                        if closes && inner.split_whitespace().nth(1).is_some() {
                             push(
                                 &mut out,
                                 abs(o),

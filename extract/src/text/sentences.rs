@@ -18,12 +18,56 @@ fn segmenter() -> &'static Segmenter {
     })
 }
 
-/// The sentences of one paragraph (a span of `text`), trimmed, in order.
-pub fn split(text: &str, paragraph: ByteSpan) -> impl Iterator<Item = ByteSpan> {
+/// The longest sentence, in bytes. Longer runs without a sentence end
+/// (scraped text with its punctuation lost, a list, a hostile input) are cut
+/// at the last whitespace before the limit. Every later stage looks at a
+/// sentence and its neighbours, so this bound keeps extraction linear in an
+/// article's size. Real news sentences are far shorter (on the first 5,000
+/// AllSides articles the bound cuts none that end in sentence punctuation).
+pub const MAX_SENTENCE_BYTES: usize = 3_000;
+
+/// The sentences of one paragraph (a span of `text`), trimmed, in order;
+/// none longer than [`MAX_SENTENCE_BYTES`].
+pub fn split(text: &str, paragraph: ByteSpan) -> impl Iterator<Item = ByteSpan> + '_ {
     segmenter()
         .spans(paragraph.slice(text))
         .into_iter()
-        .map(move |(s, e)| ByteSpan::new(paragraph.start + s, paragraph.start + e))
+        .flat_map(move |(s, e)| {
+            cap(
+                text,
+                ByteSpan::new(paragraph.start + s, paragraph.start + e),
+            )
+        })
+}
+
+/// `sentence` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each
+/// trimmed, cut at whitespace where there is any, else at a char boundary.
+fn cap(text: &str, sentence: ByteSpan) -> Vec<ByteSpan> {
+    if sentence.len() <= MAX_SENTENCE_BYTES {
+        return vec![sentence];
+    }
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let cut = match window.rfind(char::is_whitespace) {
+            Some(ws) if ws > 0 => start + ws,
+            _ => limit,
+        };
+        out.push(ByteSpan::new(start, cut));
+        start = cut;
+        while start < sentence.end && text[start..].starts_with(char::is_whitespace) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < sentence.end {
+        out.push(ByteSpan::new(start, sentence.end));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -48,6 +92,26 @@ mod tests {
                 "Then it ended."
             ]
         );
+    }
+
+    #[test]
+    fn long_runs_are_cut_at_whitespace() {
+        let text = "word ".repeat(2_000) + "end.";
+        let sentences = sentences_of(&text);
+        assert!(sentences.len() >= 4, "{}", sentences.len());
+        for s in &sentences {
+            assert!(s.len() <= super::MAX_SENTENCE_BYTES);
+            assert!(s.starts_with("word") || s.starts_with("end"));
+            assert_eq!(*s, s.trim());
+        }
+        assert_eq!(sentences.concat().len() + sentences.len() - 1, text.len());
+        // No whitespace at all: cut at a char boundary.
+        let text = "é".repeat(4_000);
+        let sentences = sentences_of(&text);
+        assert_eq!(sentences.concat(), text);
+        assert!(sentences
+            .iter()
+            .all(|s| s.len() <= super::MAX_SENTENCE_BYTES));
     }
 
     #[test]
