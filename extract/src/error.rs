@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 /// Everything that can go wrong while reading a corpus or annotations.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
-    /// A file or directory could not be read.
-    #[error("{}: {source}", path.display())]
+    /// A file or directory could not be read (the OS error follows as the
+    /// error's source, so it is printed once).
+    #[error("{}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -14,7 +15,7 @@ pub enum ExtractError {
         source: std::io::Error,
     },
     /// One input record is bad (malformed JSON, invalid UTF-8, missing text, …).
-    #[error("{}:{line}: {reason}", path.display())]
+    #[error("{}{}: {reason}", path.display(), line_suffix(*line))]
     Input {
         /// The file holding the record.
         path: PathBuf,
@@ -49,12 +50,21 @@ impl ExtractError {
         }
     }
 
-    /// A bad record at `path:line`.
+    /// A bad record at `path:line` (`path` alone for line 0).
     pub fn input(path: &Path, line: usize, reason: impl Into<String>) -> Self {
         Self::Input {
             path: path.to_path_buf(),
             line,
             reason: reason.into(),
         }
+    }
+}
+
+/// `:LINE`, or nothing when the whole file is at fault (line 0).
+fn line_suffix(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(":{line}")
     }
 }

@@ -227,6 +227,97 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// Check what the later stages rely on, for an extraction read back from
+    /// a file a user may have edited: every span lies within the text and
+    /// starts before it ends, and every index points at an existing item.
+    /// The error names the first bad field (`attributions[0].source`).
+    pub fn validate(&self) -> Result<(), String> {
+        let chars = self.text.chars().count();
+        let span = |field: String, s: CharSpan| -> Result<(), String> {
+            if s.start > s.end {
+                Err(format!(
+                    "{field} starts at {} after it ends at {}",
+                    s.start, s.end
+                ))
+            } else if s.end > chars {
+                Err(format!(
+                    "{field} ends at {}, past the text's {chars} characters",
+                    s.end
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let opt_span = |field: String, s: Option<CharSpan>| s.map_or(Ok(()), |s| span(field, s));
+        let index = |field: String, i: Option<usize>, what: &str, len: usize| match i {
+            Some(i) if i >= len => Err(format!("{field} = {i}, but the article has {len} {what}")),
+            _ => Ok(()),
+        };
+        let (n_sources, n_attributions) = (self.sources.len(), self.attributions.len());
+        for (i, x) in self.sentences.iter().enumerate() {
+            span(format!("sentences[{i}].span"), x.span)?;
+            opt_span(format!("sentences[{i}].hedge"), x.hedge)?;
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            span(format!("quotes[{i}].span"), q.span)?;
+            opt_span(format!("quotes[{i}].speaker_span"), q.speaker_span)?;
+            opt_span(format!("quotes[{i}].cue"), q.cue)?;
+            index(
+                format!("quotes[{i}].speaker"),
+                q.speaker,
+                "sources",
+                n_sources,
+            )?;
+            let a = q.attribution;
+            index(
+                format!("quotes[{i}].attribution"),
+                a,
+                "attributions",
+                n_attributions,
+            )?;
+        }
+        for (i, a) in self.attributions.iter().enumerate() {
+            opt_span(format!("attributions[{i}].source_span"), a.source_span)?;
+            opt_span(format!("attributions[{i}].cue"), a.cue)?;
+            opt_span(format!("attributions[{i}].content"), a.content)?;
+            index(
+                format!("attributions[{i}].source"),
+                a.source,
+                "sources",
+                n_sources,
+            )?;
+        }
+        for (i, x) in self.sources.iter().enumerate() {
+            for (j, &m) in x.mentions.iter().enumerate() {
+                span(format!("sources[{i}].mentions[{j}]"), m)?;
+            }
+        }
+        for (i, c) in self.claims.iter().enumerate() {
+            span(format!("claims[{i}].span"), c.span)?;
+            let n = self.sentences.len();
+            index(
+                format!("claims[{i}].sentence"),
+                Some(c.sentence),
+                "sentences",
+                n,
+            )?;
+            let a = c.attribution;
+            index(
+                format!("claims[{i}].attribution"),
+                a,
+                "attributions",
+                n_attributions,
+            )?;
+            index(
+                format!("claims[{i}].source"),
+                c.source,
+                "sources",
+                n_sources,
+            )?;
+        }
+        Ok(())
+    }
+
     /// The text of a character span (`index` is [`CharIndex::new`] of `self.text`).
     pub fn slice(&self, index: &CharIndex, span: CharSpan) -> &str {
         index.span_to_bytes(span).slice(&self.text)

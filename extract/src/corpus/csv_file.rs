@@ -33,7 +33,7 @@ pub(crate) fn read_csv(path: &Path, sink: &mut Sink) -> Result<(), ExtractError>
                     let name = headers.get(i).unwrap_or_default().trim();
                     let value = value.to_string();
                     if i == text_col {
-                        r.text = Some(value);
+                        r.text = Some(Ok(value));
                     } else if name == f.id {
                         r.id = Some(value);
                     } else if name == f.outlet {

@@ -71,21 +71,27 @@ fn read_manifest(path: &Path, sink: &mut Sink) -> Result<Manifest, ExtractError>
         ));
     }
     let mut out = Manifest::new();
-    for (i, row) in reader.records().enumerate() {
-        let line = i + 2;
+    for row in reader.records() {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
                 sink.fail(path, line, "", format!("malformed manifest row: {e}"))?;
                 continue;
             }
         };
+        let line = row.position().map_or(0, |p| p.line() as usize);
         let fields: BTreeMap<String, String> = headers
             .iter()
             .zip(row.iter())
             .map(|(h, v)| (h.trim().to_string(), v.to_string()))
             .collect();
         let id = fields.get("id").cloned().unwrap_or_default();
+        if let Some((first, _)) = out.get(&id) {
+            let reason = format!("duplicate id `{id}` in manifest.csv (first at line {first})");
+            sink.fail(path, line, &id, reason)?;
+            continue;
+        }
         out.insert(id, (line, fields));
     }
     Ok(out)
@@ -118,10 +124,13 @@ pub(crate) fn read_text_file(
             return sink.fail(path, line, &stem, "invalid UTF-8".into());
         }
     };
-    let (front, text) = split_front_matter(text);
+    let Some((front, text)) = split_front_matter(text) else {
+        let reason = "front matter opened with `---` on line 1 has no closing `---` line".into();
+        return sink.fail(path, 1, &stem, reason);
+    };
     let mut record = Record {
         id: Some(stem),
-        text: Some(text),
+        text: Some(Ok(text)),
         ..Record::default()
     };
     for (k, v) in front.into_iter().chain(meta.unwrap_or_default()) {
@@ -139,17 +148,16 @@ pub(crate) fn read_text_file(
     sink.push(path, 0, record)
 }
 
-/// Split `---\nkey: value\n---\n` off the top of a file.
-fn split_front_matter(text: String) -> (Vec<(String, String)>, String) {
+/// Split `---\nkey: value\n---\n` off the top of a file; `None` when the
+/// front matter is never closed.
+fn split_front_matter(text: String) -> Option<(Vec<(String, String)>, String)> {
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
     else {
-        return (Vec::new(), text);
+        return Some((Vec::new(), text));
     };
-    let Some(end) = rest.find("\n---") else {
-        return (Vec::new(), text);
-    };
+    let end = rest.find("\n---")?;
     let header = &rest[..end];
     let after = &rest[end + 4..];
     let after = after
@@ -161,7 +169,7 @@ fn split_front_matter(text: String) -> (Vec<(String, String)>, String) {
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().trim_matches('"').to_string()))
         .collect();
-    (fields, after.to_string())
+    Some((fields, after.to_string()))
 }
 
 #[cfg(test)]
@@ -170,7 +178,8 @@ mod tests {
 
     #[test]
     fn front_matter_is_split_off() {
-        let (f, t) = split_front_matter("---\noutlet: AP\ntitle: \"X\"\n---\nBody.".to_string());
+        let (f, t) =
+            split_front_matter("---\noutlet: AP\ntitle: \"X\"\n---\nBody.".to_string()).unwrap();
         assert_eq!(
             f,
             [
@@ -179,5 +188,6 @@ mod tests {
             ]
         );
         assert_eq!(t, "Body.");
+        assert!(split_front_matter("---\ntitle: X\nBody.".to_string()).is_none());
     }
 }

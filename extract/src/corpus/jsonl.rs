@@ -1,6 +1,6 @@
 //! `.jsonl` / `.jsonl.gz`: one JSON object per line.
 
-use super::{Record, Sink};
+use super::{Record, Sink, TextError};
 use crate::error::ExtractError;
 use flate2::read::MultiGzDecoder;
 use serde_json::Value;
@@ -20,9 +20,20 @@ pub(crate) fn read_jsonl(path: &Path, gz: bool, sink: &mut Sink) -> Result<(), E
     let mut line = 0;
     loop {
         buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| ExtractError::io(path, e))?;
+        let n = match reader.read_until(b'\n', &mut buf) {
+            Ok(n) => n,
+            // A truncated or corrupt file (or gzip stream): what was read
+            // before the damage is kept; the rest is one reject, since how
+            // many records it held cannot be known.
+            Err(e) => {
+                let reason = if line == 0 {
+                    format!("unreadable: {e}")
+                } else {
+                    format!("unreadable after line {line} (the lines before it were read): {e}")
+                };
+                return sink.fail(path, line + 1, "", reason);
+            }
+        };
         if n == 0 {
             return Ok(());
         }
@@ -55,6 +66,18 @@ fn as_string(v: Value) -> Option<String> {
     }
 }
 
+/// How a JSON value is described in an error.
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 fn record_from_json(map: serde_json::Map<String, Value>, sink: &Sink) -> Record {
     let f = &sink.options.fields;
     let mut r = Record::default();
@@ -62,10 +85,11 @@ fn record_from_json(map: serde_json::Map<String, Value>, sink: &Sink) -> Record 
         if k == f.id {
             r.id = as_string(v);
         } else if k == f.text {
-            r.text = match v {
-                Value::String(s) => Some(s),
-                _ => None,
-            };
+            r.text = Some(match v {
+                Value::String(s) => Ok(s),
+                Value::Null => Err(TextError::Missing),
+                other => Err(TextError::NotText(json_type(&other))),
+            });
         } else if k == f.outlet {
             r.outlet = as_string(v).unwrap_or_default();
         } else if k == f.url {
