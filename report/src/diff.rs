@@ -401,17 +401,49 @@ pub fn spearman(a: &[f64], b: &[f64]) -> Option<f64> {
 }
 
 impl Diff {
-    /// The largest |Δ reliability| over articles in both runs.
+    /// The largest |Δ reliability| over articles in both runs, rounded to
+    /// the two decimals the tables show; infinite when a reliability in
+    /// either run is not a number (NaN or infinite is no score, so any
+    /// limit trips).
     pub fn max_move(&self) -> f64 {
         self.changes
             .iter()
-            .map(|c| c.delta().abs())
+            .map(|c| {
+                let d = c.delta().abs();
+                if d.is_finite() {
+                    (d * 100.0).round() / 100.0
+                } else {
+                    f64::INFINITY
+                }
+            })
             .fold(0.0, f64::max)
     }
 
-    /// Articles whose reliability moved.
+    /// Articles whose reliability moved (or is not a number in one run).
     pub fn moved(&self) -> impl Iterator<Item = &ArticleChange> {
-        self.changes.iter().filter(|c| c.delta().abs() >= EPSILON)
+        self.changes.iter().filter(|c| c.delta().is_nan() || c.delta().abs() >= EPSILON)
+    }
+
+    /// Why a gate of `limit` points trips, if it does: an article moved by
+    /// more than `limit` (as shown, to two decimals), a reliability is not
+    /// a number, or the runs do not hold the same articles.
+    pub fn gate(&self, limit: f64) -> Option<String> {
+        let moved = self.max_move();
+        if moved.is_infinite() {
+            Some("a reliability in one of the runs is not a number".to_string())
+        } else if moved > limit {
+            Some(format!(
+                "reliability moved by up to {moved:.2} points (limit {limit:.2})"
+            ))
+        } else if !self.added.is_empty() || !self.removed.is_empty() {
+            Some(format!(
+                "the runs hold different articles ({} added, {} removed)",
+                self.added.len(),
+                self.removed.len()
+            ))
+        } else {
+            None
+        }
     }
 
     /// The diff as Markdown.
@@ -434,7 +466,13 @@ impl Diff {
         let _ = writeln!(out, "| | |\n|---|---|");
         let _ = writeln!(out, "| articles in both runs | {} |", self.changes.len());
         let _ = writeln!(out, "| articles whose reliability moved | {moved} |");
-        let _ = writeln!(out, "| largest move | {:.2} points |", self.max_move());
+        let largest = self.max_move();
+        let largest = if largest.is_finite() {
+            format!("{largest:.2} points")
+        } else {
+            "not a number (a reliability in one run is NaN or infinite)".to_string()
+        };
+        let _ = writeln!(out, "| largest move | {largest} |");
         let _ = writeln!(
             out,
             "| rank changes | {} |",

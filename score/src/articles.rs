@@ -65,6 +65,13 @@ fn reliability_column(frame: &DataFrame, config: &Config) -> PolarsResult<Column
             formula::reliability(config, &values)
         })
         .collect();
+    // The config's bounds keep this from happening; a score outside 0–100
+    // is a bug and must not be written (a NaN would sort and rank as a number).
+    if let Some(bad) = scores.iter().find(|s| !(0.0..=100.0).contains(*s)) {
+        return Err(polars::prelude::PolarsError::ComputeError(
+            format!("internal error: a reliability of {bad} is outside 0–100").into(),
+        ));
+    }
     Ok(Column::new(RELIABILITY.into(), scores))
 }
 

@@ -184,9 +184,11 @@ impl Config {
     /// Check every value is in range; the message names the key.
     pub fn validate(&self) -> Result<(), String> {
         for (name, w) in self.weights.entries() {
-            if !(w.is_finite() && w >= 0.0) {
+            // Only ratios between weights matter; the bounds keep every sum
+            // and quotient of the formula finite.
+            if !(w == 0.0 || (MIN_WEIGHT..=MAX_WEIGHT).contains(&w)) {
                 return Err(format!(
-                    "weights.{name} = {w}: a weight must be a number >= 0"
+                    "weights.{name} = {w}: a weight must be 0 or from {MIN_WEIGHT} to {MAX_WEIGHT}"
                 ));
             }
         }
@@ -223,11 +225,20 @@ impl Config {
     }
 }
 
+/// The smallest non-zero weight and the largest weight.
+pub const MIN_WEIGHT: f64 = 1e-6;
+/// See [`MIN_WEIGHT`].
+pub const MAX_WEIGHT: f64 = 1e6;
+
+/// The smallest value of a key in (0, 1]: saturation points divide, so a
+/// denormal one would make every scaled value infinite.
+const MIN_FRACTION: f64 = 1e-6;
+
 fn unit_interval(key: &str, v: f64) -> Result<(), String> {
-    if v.is_finite() && v > 0.0 && v <= 1.0 {
+    if (MIN_FRACTION..=1.0).contains(&v) {
         Ok(())
     } else {
-        Err(format!("{key} = {v}: must be in (0, 1]"))
+        Err(format!("{key} = {v}: must be from {MIN_FRACTION} to 1"))
     }
 }
 
@@ -270,6 +281,12 @@ mod tests {
             "[corroboration]\nmin_similarity = 2.0\n",
             "[corroboration]\nwindow_days = -3\n",
             "[weights]\nsourcing = 0.0\nnamed_sourcing = 0.0\nquote_density = 0.0\ncorroboration = 0.0\nhedging = 0.0\nsource_diversity = 0.0\n",
+            // Values that passed before and gave NaN or infinite scores.
+            "[weights]\nsourcing = 1e308\nhedging = 1e308\n",
+            "[weights]\nsourcing = 5e-324\nnamed_sourcing = 0.0\nquote_density = 0.0\ncorroboration = 0.0\nhedging = 0.0\nsource_diversity = 0.0\n",
+            "[saturation]\nquote_density = 5e-324\n",
+            "[weights]\nsourcing = nan\n",
+            "[weights]\nsourcing = inf\n",
         ] {
             assert!(Config::from_toml(bad, "t").is_err(), "accepted {bad:?}");
         }
@@ -277,6 +294,73 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("saturation.hedging"), "{msg}");
+    }
+
+    /// Whatever weights pass validation, every score is finite and in 0–100.
+    #[test]
+    fn extreme_valid_weights_give_scores_in_range() {
+        let extremes = [MIN_WEIGHT, 1.0, MAX_WEIGHT];
+        for &a in &extremes {
+            for &b in &extremes {
+                let text = format!(
+                    "[weights]\nsourcing = {a:e}\nnamed_sourcing = 0.0\nquote_density = {b:e}\n\
+                     corroboration = {b:e}\nhedging = {a:e}\nsource_diversity = {b:e}\n"
+                );
+                let config = Config::from_toml(&text, "t").unwrap();
+                for values in [[0.0; 6], [1.0; 6], [1e9; 6]] {
+                    let r = crate::formula::reliability(&config, &values);
+                    assert!((0.0..=100.0).contains(&r), "{text}: {r}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any weights and saturation points, extreme floats included: the
+        /// config is refused, or every score it gives is in 0–100.
+        #[test]
+        fn any_accepted_config_scores_in_range(
+            weights in proptest::collection::vec(proptest::num::f64::ANY, 6),
+            saturation in proptest::collection::vec(proptest::num::f64::ANY, 6),
+            values in proptest::collection::vec(0.0f64..1e6, 6),
+        ) {
+            let names = crate::metrics::ALL.iter().map(|m| m.name());
+            let mut text = String::from("[weights]\n");
+            for (n, w) in names.clone().zip(&weights) {
+                text.push_str(&format!("{n} = {}\n", toml_float(*w)));
+            }
+            text.push_str("[saturation]\n");
+            for (n, s) in names.zip(&saturation) {
+                text.push_str(&format!("{n} = {}\n", toml_float(*s)));
+            }
+            if let Ok(config) = Config::from_toml(&text, "t") {
+                let r = crate::formula::reliability(&config, &values);
+                proptest::prop_assert!((0.0..=100.0).contains(&r), "{text}: {r}");
+            }
+        }
+
+        /// Arbitrary text as a config file never panics.
+        #[test]
+        fn any_text_as_config_is_parsed_or_refused(text in "\\PC{0,200}") {
+            let _ = Config::from_toml(&text, "t");
+        }
+    }
+
+    /// TOML spelling of any float (`nan`, `inf`, exponents).
+    fn toml_float(v: f64) -> String {
+        if v.is_nan() {
+            "nan".into()
+        } else if v.is_infinite() {
+            if v > 0.0 {
+                "inf".into()
+            } else {
+                "-inf".into()
+            }
+        } else {
+            format!("{v:e}")
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::saved;
 use crate::args::DiffArgs;
+use crate::exit::{self, BadInput};
 use anyhow::Context;
 use credence_report::diff::{diff, Run};
 use std::fs::File;
@@ -14,7 +15,13 @@ use std::process::ExitCode;
 fn read_run(dir: &Path) -> anyhow::Result<Run> {
     let open = |name: &str| {
         let p = dir.join(name);
-        File::open(&p).with_context(|| format!("opening {}", p.display()))
+        File::open(&p).with_context(|| {
+            BadInput(format!(
+                "opening {} (is {} a run directory?)",
+                p.display(),
+                dir.display()
+            ))
+        })
     };
     let info = saved::read_run_info(dir)?;
     let config = match &info {
@@ -27,7 +34,7 @@ fn read_run(dir: &Path) -> anyhow::Result<Run> {
         open("outlets.csv")?,
         config,
     )
-    .with_context(|| format!("reading the run in {}", dir.display()))
+    .with_context(|| BadInput(format!("reading the run in {}", dir.display())))
 }
 
 pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
@@ -42,17 +49,12 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         Some(p) => std::fs::write(p, &buf).with_context(|| format!("writing {}", p.display()))?,
         None => std::io::stdout().lock().write_all(&buf)?,
     }
-    if let Some(limit) = args.fail_above {
-        if d.max_move() > limit {
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!(
-                    "reliability moved by up to {:.2} points (limit {limit})",
-                    d.max_move()
-                );
-            }
-            return Ok(ExitCode::from(1));
+    if let Some(why) = args.fail_above.and_then(|limit| d.gate(limit)) {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("gate tripped: {why}");
         }
+        return Ok(ExitCode::from(exit::GATE));
     }
     Ok(ExitCode::SUCCESS)
 }
