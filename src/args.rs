@@ -3,6 +3,10 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// The most worker threads `-j` accepts (each thread reserves a stack; far
+/// more threads than cores only costs memory).
+const MAX_THREADS: i64 = 256;
+
 /// credence: score news articles and outlets by how well they are sourced.
 #[derive(Debug, Parser)]
 #[command(name = "credence", version, about, long_about = None)]
@@ -64,9 +68,13 @@ pub struct InputArgs {
     /// Name of the body text field.
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_field: String,
-    /// Worker threads (default: all cores). Output is identical for any value.
-    #[arg(long, short = 'j')]
-    pub threads: Option<usize>,
+    /// Worker threads, 1 to 256 (default, or 0: all cores). Output is identical for any value.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
+    pub threads: Option<u16>,
+    /// Reject articles whose text is longer than this many MiB (1 to 4096).
+    #[arg(long, value_name = "MB", default_value_t = 8,
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub max_article_mb: u32,
 }
 
 /// `credence extract` / `credence run`.
@@ -100,9 +108,9 @@ pub struct ScoreArgs {
     /// Scoring configuration (TOML; see `credence config`). Default: the built-in one.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Worker threads (default: all cores). Output is identical for any value.
-    #[arg(long, short = 'j')]
-    pub threads: Option<usize>,
+    /// Worker threads, 1 to 256 (default, or 0: all cores). Output is identical for any value.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
+    pub threads: Option<u16>,
 }
 
 /// `credence eval`.
@@ -193,7 +201,17 @@ pub struct DiffArgs {
     /// CSV (one row per article) instead of Markdown.
     #[arg(long)]
     pub csv: bool,
-    /// Exit with code 1 if any article's reliability moved by more than DELTA points.
-    #[arg(long, value_name = "DELTA")]
+    /// Exit with code 1 if any article's reliability moved by more than DELTA points (as shown, to two
+    /// decimals), a reliability is not a number, or the runs hold different articles.
+    #[arg(long, value_name = "DELTA", value_parser = points)]
     pub fail_above: Option<f64>,
+}
+
+/// A number of points: finite and not negative.
+fn points(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        Ok(_) => Err(format!("{s} is not a number of points from 0 up")),
+        Err(e) => Err(e.to_string()),
+    }
 }

@@ -1,8 +1,10 @@
 //! The `credence` command line: parses arguments, runs one command, maps
-//! errors to exit codes (0 ok, 1 failure or gate tripped, 2 bad input).
+//! errors to exit codes (see [`exit`]: 0 ok, 1 gate tripped, 2 bad input or
+//! usage, 3 internal error).
 
 mod args;
 mod commands;
+mod exit;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -23,22 +25,7 @@ fn main() -> ExitCode {
             {
                 eprintln!("error: {err:#}");
             }
-            let input_error = err.chain().any(|e| {
-                matches!(
-                    e.downcast_ref::<credence_extract::ExtractError>(),
-                    Some(
-                        credence_extract::ExtractError::Input { .. }
-                            | credence_extract::ExtractError::UnknownInput { .. }
-                            | credence_extract::ExtractError::Io { .. }
-                    )
-                )
-            }) || err.chain().any(|e| {
-                matches!(
-                    e.downcast_ref::<credence_score::ScoreError>(),
-                    Some(credence_score::ScoreError::Config { .. })
-                )
-            });
-            ExitCode::from(if input_error { 2 } else { 1 })
+            exit::code(&err)
         }
     }
 }

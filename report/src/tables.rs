@@ -9,18 +9,23 @@
 
 use crate::csv_cell::{offset, safe};
 use credence_extract::corpus::Reject;
-use credence_extract::{CharIndex, CharSpan, Extraction};
+use credence_extract::{CharIndex, CharSpan, ExtractError, Extraction};
 use credence_score::Scores;
 use polars::prelude::{Column, DataFrame, PolarsResult};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::{self, Write};
+use std::path::Path;
 
 /// What a column holds, and so how each format writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Free text: formula-neutralised in CSV, as read in Parquet.
     Text,
-    /// An id or a fixed vocabulary word (`direct_quote`, `person`): as is.
+    /// An id or a fixed vocabulary word (`direct_quote`, `person`). Ids
+    /// embed the input's article id, so in CSV they are formula-neutralised
+    /// exactly like text (every table's ids join); vocabulary words never
+    /// start with a formula character. As is in Parquet.
     Id,
     /// A count or an offset that is always present (`u32` in Parquet).
     Count,
@@ -78,7 +83,7 @@ impl Cell<'_> {
     fn csv(&self) -> Cow<'_, str> {
         match self {
             Cell::Text(s) => safe(s),
-            Cell::Id(s) => Cow::Borrowed(s),
+            Cell::Id(s) => safe(s),
             Cell::Count(n) => Cow::Owned(n.to_string()),
             Cell::Offset(o) => Cow::Owned(offset(*o)),
             Cell::Flag(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
@@ -461,20 +466,30 @@ pub fn write_jsonl<W: Write>(mut w: W, extractions: &[Extraction]) -> io::Result
 }
 
 /// Read `extraction.jsonl` back (as [`write_jsonl`] wrote it) from `r`;
-/// `file` names it in errors, with the line. Blank lines are skipped.
-pub fn read_jsonl(r: impl io::BufRead, file: &str) -> io::Result<Vec<Extraction>> {
+/// `path` names it in errors, with the line. Blank lines are skipped. The
+/// file is input a user may edit: each record is checked
+/// ([`Extraction::validate`]) and article ids must be unique, so a bad edit
+/// is an error naming the line and field, not a crash later.
+pub fn read_jsonl(r: impl io::BufRead, path: &Path) -> Result<Vec<Extraction>, ExtractError> {
     let mut out = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, line) in r.lines().enumerate() {
-        let line = line.map_err(|e| io::Error::new(e.kind(), format!("{file}:{}: {e}", i + 1)))?;
+        let n = i + 1;
+        let line = line.map_err(|e| ExtractError::input(path, n, format!("unreadable: {e}")))?;
         if line.trim().is_empty() {
             continue;
         }
-        let e: Extraction = serde_json::from_str(&line).map_err(|e| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("{file}:{}: not an extraction record: {e}", i + 1),
-            )
-        })?;
+        let e: Extraction = serde_json::from_str(&line)
+            .map_err(|e| ExtractError::input(path, n, format!("not an extraction record: {e}")))?;
+        e.validate()
+            .map_err(|reason| ExtractError::input(path, n, reason))?;
+        if let Some(first) = seen.insert(e.article_id.clone(), n) {
+            let reason = format!(
+                "duplicate article id `{}` (first at line {first})",
+                e.article_id
+            );
+            return Err(ExtractError::input(path, n, reason));
+        }
         out.push(e);
     }
     Ok(out)
@@ -544,7 +559,8 @@ mod tests {
         let mut v = Vec::new();
         write_csv(&mut v, &QuoteRows(&ex)).unwrap();
         let csv = String::from_utf8(v).unwrap();
-        assert!(csv.contains("\r\n'=a1,=a1:q1,"), "{csv}");
+        // Every id cell is neutralised alike, so claims.csv and matches.csv join.
+        assert!(csv.contains("\r\n'=a1,'=a1:q1,"), "{csv}");
         let f = frame(&QuoteRows(&ex)).unwrap();
         let ids = f.column("article_id").unwrap();
         assert_eq!(ids.str().unwrap().get(0), Some("=a1"));
@@ -559,9 +575,55 @@ mod tests {
         let ex = sample();
         let mut v = Vec::new();
         write_jsonl(&mut v, &ex).unwrap();
-        assert_eq!(read_jsonl(v.as_slice(), "x.jsonl").unwrap(), ex);
+        let x = Path::new("x.jsonl");
+        assert_eq!(read_jsonl(v.as_slice(), x).unwrap(), ex);
         v.extend_from_slice(b"\n{\"article_id\": 1}\n");
-        let err = read_jsonl(v.as_slice(), "x.jsonl").unwrap_err();
+        let err = read_jsonl(v.as_slice(), x).unwrap_err();
         assert!(err.to_string().starts_with("x.jsonl:3: "), "{err}");
+    }
+
+    /// An edited extraction.jsonl is input: each edit the robustness issue
+    /// found crashing `score`, `report` and `explain` is an error naming
+    /// the line and the field.
+    #[test]
+    fn edited_indices_and_spans_are_errors_naming_the_field() {
+        let ex = sample();
+        let mut v = Vec::new();
+        write_jsonl(&mut v, &ex).unwrap();
+        let line: serde_json::Value = serde_json::from_slice(&v).unwrap();
+        let x = Path::new("x.jsonl");
+        let edits: [(&str, serde_json::Value, &str); 5] = [
+            (
+                "/attributions/0/source",
+                999.into(),
+                "attributions[0].source = 999",
+            ),
+            ("/quotes/0/speaker", 999.into(), "quotes[0].speaker = 999"),
+            (
+                "/quotes/0/span",
+                serde_json::json!({"start": 20, "end": 5}),
+                "quotes[0].span starts at 20",
+            ),
+            (
+                "/claims/0/span",
+                serde_json::json!({"start": 0, "end": 100000}),
+                "claims[0].span ends at 100000",
+            ),
+            ("/claims/0/sentence", 7.into(), "claims[0].sentence = 7"),
+        ];
+        for (pointer, value, expected) in edits {
+            let mut edited = line.clone();
+            *edited.pointer_mut(pointer).unwrap() = value;
+            let text = format!("{edited}\n");
+            let err = read_jsonl(text.as_bytes(), x).unwrap_err();
+            assert!(err.to_string().starts_with("x.jsonl:1: "), "{err}");
+            assert!(err.to_string().contains(expected), "{pointer}: {err}");
+        }
+        let twice = format!("{line}\n{line}\n");
+        let err = read_jsonl(twice.as_bytes(), x).unwrap_err();
+        assert!(
+            err.to_string().contains("x.jsonl:2: duplicate article id"),
+            "{err}"
+        );
     }
 }

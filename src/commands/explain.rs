@@ -5,7 +5,7 @@
 
 use super::saved;
 use crate::args::ExplainArgs;
-use anyhow::bail;
+use crate::exit::BadInput;
 use credence_report::card::card;
 use std::io::Write;
 use std::process::ExitCode;
@@ -18,11 +18,12 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .position(|e| e.article_id == args.article)
     else {
-        bail!(
+        return Err(BadInput(format!(
             "no article `{}` in {}",
             args.article,
             args.dir.join("extraction.jsonl").display()
-        );
+        ))
+        .into());
     };
     let scores = credence_score::score(&extractions, &config)?;
     let mut out = std::io::stdout().lock();

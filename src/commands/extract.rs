@@ -54,8 +54,8 @@ pub fn summary(corpus: &Corpus, extractions: &[Extraction]) -> String {
 }
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let out = output::Staging::new(&args.out, &[])?;
     let (corpus, extractions, _) = extract(&args.input)?;
-    let out = output::Staging::new(&args.out)?;
     output::write_extraction(&out, &extractions, &corpus, args.input.keep_going)?;
     output::write_claims(&out, &extractions, None)?;
     out.commit()?;

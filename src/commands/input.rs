@@ -16,6 +16,7 @@ pub fn read_options(args: &InputArgs) -> ReadOptions {
             text: args.text_field.clone(),
         },
         keep_going: args.keep_going,
+        max_article_bytes: (args.max_article_mb as usize) << 20,
     }
 }
 
@@ -26,12 +27,13 @@ pub fn read(args: &InputArgs) -> anyhow::Result<Corpus> {
 
 /// Configure the global thread pools: rayon's (extraction, corroboration)
 /// and polars' (read once, at its first use, from `POLARS_MAX_THREADS`).
-pub fn threads(threads: Option<usize>) -> anyhow::Result<()> {
-    if let Some(n) = threads {
+/// `None` or 0: all cores.
+pub fn threads(threads: Option<u16>) -> anyhow::Result<()> {
+    if let Some(n) = threads.filter(|&n| n > 0) {
         // Still single-threaded here: no pool has started.
         std::env::set_var("POLARS_MAX_THREADS", n.to_string());
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
+            .num_threads(usize::from(n))
             .build_global()
             .context("configuring threads")?;
     }

@@ -6,11 +6,16 @@ use crate::args::ReportArgs;
 use std::process::ExitCode;
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let keep: Vec<&str> = output::OUTPUT_FILES
+        .iter()
+        .copied()
+        .filter(|&f| f != "report.md" && f != "outlets.svg")
+        .collect();
+    let out = output::Staging::new(&args.dir, &keep)?;
     let extractions = saved::read_extractions(&args.dir)?;
     let info = saved::read_run_info(&args.dir)?.unwrap_or_default();
     let config = saved::run_config(&args.dir, Some(&info))?;
     let scores = credence_score::score(&extractions, &config)?;
-    let out = output::Staging::new(&args.dir)?;
     output::write_report(&out, &extractions, &scores, &config, &info)?;
     out.commit()?;
     Ok(ExitCode::SUCCESS)

@@ -13,6 +13,9 @@ use std::time::Instant;
 pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     // The configuration is checked before the (long) extraction.
     let config = saved::load_config(args.config.as_deref())?;
+    // So is the output directory (and it is locked for the run).
+    let out_dir = &args.extract.out;
+    let out = output::Staging::new(out_dir, &[])?;
     let mut timings = BTreeMap::new();
     let start = Instant::now();
     let (mut corpus, extractions, read) = extract::extract(&args.extract.input)?;
@@ -36,8 +39,6 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let scores = score_all(&extractions, &config)?;
     timings.insert("score".to_string(), start.elapsed().as_millis() as u64);
     let start = Instant::now();
-    let out_dir = &args.extract.out;
-    let out = output::Staging::new(out_dir)?;
     let corpus_args = args
         .extract
         .input

@@ -1,7 +1,8 @@
 //! Reading a run directory back: its extraction, its run.json and the config
 //! it was scored with.
 
-use anyhow::{bail, Context};
+use crate::exit::BadInput;
+use anyhow::Context;
 use credence_extract::Extraction;
 use credence_report::run_info::RunInfo;
 use credence_report::tables::read_jsonl;
@@ -12,15 +13,15 @@ use std::path::Path;
 pub fn read_extractions(dir: &Path) -> anyhow::Result<Vec<Extraction>> {
     let path = dir.join("extraction.jsonl");
     let file = std::fs::File::open(&path).with_context(|| {
-        format!(
+        BadInput(format!(
             "opening {} (run `credence extract` or `credence run` into {} first)",
             path.display(),
             dir.display()
-        )
+        ))
     })?;
-    let out = read_jsonl(std::io::BufReader::new(file), &path.display().to_string())?;
+    let out = read_jsonl(std::io::BufReader::new(file), &path)?;
     if out.is_empty() {
-        bail!("{}: no articles", path.display());
+        return Err(BadInput(format!("{}: no articles", path.display())).into());
     }
     Ok(out)
 }
@@ -29,9 +30,11 @@ pub fn read_extractions(dir: &Path) -> anyhow::Result<Vec<Extraction>> {
 pub fn read_run_info(dir: &Path) -> anyhow::Result<Option<RunInfo>> {
     let path = dir.join("run.json");
     match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(
-            serde_json::from_str(&text).with_context(|| format!("reading {}", path.display()))?,
-        )),
+        Ok(text) => {
+            Ok(Some(serde_json::from_str(&text).with_context(|| {
+                BadInput(format!("reading {}", path.display()))
+            })?))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
     }
@@ -50,8 +53,9 @@ pub fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
     match path {
         None => Ok(Config::default()),
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("reading the scoring configuration {}", p.display()))?;
+            let text = std::fs::read_to_string(p).with_context(|| {
+                BadInput(format!("reading the scoring configuration {}", p.display()))
+            })?;
             Ok(Config::from_toml(&text, &p.display().to_string())?)
         }
     }

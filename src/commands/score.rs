@@ -66,6 +66,7 @@ pub fn write_all(
 pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
     input::threads(args.threads)?;
     let config = saved::load_config(args.config.as_deref())?;
+    let out = output::Staging::new(&args.dir, output::EXTRACTION_FILES)?;
     let extractions = saved::read_extractions(&args.dir)?;
     let previous = saved::read_run_info(&args.dir)?;
     let start = Instant::now();
@@ -89,7 +90,6 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         &scores,
         timings,
     );
-    let out = output::Staging::new(&args.dir)?;
     write_all(&out, &extractions, &scores, &config, &info)?;
     output::write_run_info(&out, &info)?;
     out.commit()?;
