@@ -2,5 +2,7 @@
 
 #[path = "suite/cli.rs"]
 mod cli;
+#[path = "suite/robustness.rs"]
+mod robustness;
 #[path = "suite/snapshots.rs"]
 mod snapshots;

@@ -4,14 +4,14 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn credence(args: &[&str]) -> Output {
+pub fn credence(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_credence"))
         .args(args)
         .output()
         .expect("credence runs")
 }
 
-fn stderr(o: &Output) -> String {
+pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
@@ -27,7 +27,7 @@ fn run_corpus_with(config: &Path, out: &Path) -> Output {
     ])
 }
 
-fn corpus() -> String {
+pub fn corpus() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("corpus")
         .display()
@@ -278,7 +278,7 @@ fn config_prints_defaults_that_score_accepts() {
 fn score_without_extraction_names_what_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     let o = credence(&["score", dir.path().to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("extraction.jsonl"), "{}", stderr(&o));
 }
 
@@ -333,7 +333,7 @@ fn run_writes_the_report_set_and_explain_and_diff_read_it() {
         "{card}"
     );
     let o = credence(&["explain", base.to_str().unwrap(), "no-such-article"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
 
     // Identical runs: exit 0 even with --fail-above 0.
     let o = credence(&[
