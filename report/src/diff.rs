@@ -421,7 +421,9 @@ impl Diff {
 
     /// Articles whose reliability moved (or is not a number in one run).
     pub fn moved(&self) -> impl Iterator<Item = &ArticleChange> {
-        self.changes.iter().filter(|c| c.delta().is_nan() || c.delta().abs() >= EPSILON)
+        self.changes
+            .iter()
+            .filter(|c| c.delta().is_nan() || c.delta().abs() >= EPSILON)
     }
 
     /// Why a gate of `limit` points trips, if it does: an article moved by
