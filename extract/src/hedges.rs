@@ -12,26 +12,32 @@ fn matcher() -> &'static AhoCorasick {
 
 /// The first hedge phrase in `sentence` (a span of `text`), if any: the
 /// earliest occurrence on word boundaries, the phrase listed first on a tie.
+pub fn find_hedge(text: &str, sentence: ByteSpan) -> Option<ByteSpan> {
+    hedges_in(text, sentence)
+        .min_by_key(|&(span, phrase)| (span.start, phrase, span.end))
+        .map(|(span, _)| span)
+}
+
+/// Every hedge phrase occurrence in `sentence` on word boundaries, with the
+/// index of the phrase in [`HEDGES`].
 ///
 /// One Aho-Corasick pass over the sentence rather than a substring search
 /// per phrase: this runs on every sentence of every article.
-pub fn find_hedge(text: &str, sentence: ByteSpan) -> Option<ByteSpan> {
-    let s = sentence.slice(text);
-    let lower = s.to_ascii_lowercase();
-    let mut best: Option<(usize, usize, usize)> = None;
-    for m in matcher().find_overlapping_iter(&lower) {
-        let (i, j) = (m.start(), m.end());
-        let before = lower[..i].chars().next_back();
-        let after = lower[j..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let key = (i, m.pattern().as_usize(), j);
-        if best.is_none_or(|b| key < b) {
-            best = Some(key);
-        }
-    }
-    best.map(|(a, _, b)| ByteSpan::new(sentence.start + a, sentence.start + b))
+pub fn hedges_in(text: &str, sentence: ByteSpan) -> impl Iterator<Item = (ByteSpan, usize)> {
+    let lower = sentence.slice(text).to_ascii_lowercase();
+    let found: Vec<(ByteSpan, usize)> = matcher()
+        .find_overlapping_iter(&lower)
+        .filter(|m| {
+            let before = lower[..m.start()].chars().next_back();
+            let after = lower[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| {
+            let span = ByteSpan::new(sentence.start + m.start(), sentence.start + m.end());
+            (span, m.pattern().as_usize())
+        })
+        .collect();
+    found.into_iter()
 }
 
 #[cfg(test)]

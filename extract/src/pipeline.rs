@@ -18,13 +18,14 @@ use crate::text::{count_words, ByteSpan, CharIndex, CharSpan, Doc, SpanIndex};
 pub fn extract_article(article: &Article, tagger: &Tagger) -> Extraction {
     // 1. Paragraphs (chrome marked), sentences, tokens, quotes.
     let doc = Doc::new(&article.text);
-    // 2–3. The tagger's attributions, tidied and completed by speaker rules;
-    // then each quote linked to the attribution that credits it (which may
+    // 2–3. The tagger's attributions, tidied and completed by speaker rules,
+    // without hedges posing as cues ("is said to"); then each quote linked to the attribution that credits it (which may
     // add one for a quote paragraph continuing the previous speaker).
     let mut found = attribution::find(&doc, tagger);
+    attribution::drop_hedges(&doc, &mut found);
     let quote_links = attribution::link_quotes(&doc, &mut found);
     // 4. Sources: typed, resolved to one canonical name each.
-    let sources = resolve_sources(&doc, &found);
+    let sources = resolve_sources(&doc, &mut found);
     // 5. Sentence kinds and hedges; the claims among the sentences.
     let marked = mark_sentences(&doc, &found);
     assemble(article, &doc, &found, &quote_links, sources, marked)

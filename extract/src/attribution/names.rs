@@ -3,6 +3,7 @@
 
 use crate::lexicon::names::{is_not_name, ROLE_WORDS};
 use crate::lexicon::pronouns::is_speaker;
+use crate::lexicon::sources::ORG_NOUNS;
 use crate::text::{ByteSpan, Doc, TokenKind};
 
 /// A capitalised word that may be (part of) a name.
@@ -60,6 +61,14 @@ pub(crate) fn complete_name(doc: &Doc, source: ByteSpan, cue: ByteSpan) -> ByteS
     let (ss, se) = doc.sentence_tokens[doc.token_sentence[s]];
     let outside = |t: usize| !(cs..ce).contains(&t);
     while e < se && outside(e) && is_name_token(doc, e - 1) && is_name_token(doc, e) {
+        e += 1;
+    }
+    // "The Trump | administration said", "the Benghazi | committee".
+    if e < se
+        && outside(e)
+        && is_name_token(doc, e - 1)
+        && ORG_NOUNS.any_case.contains(&doc.token_text(e))
+    {
         e += 1;
     }
     while s > ss && outside(s - 1) && is_name_token(doc, s) && is_name_token(doc, s - 1) {

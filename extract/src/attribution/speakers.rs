@@ -6,7 +6,7 @@
 use super::names::{is_name_token, name_backward, name_forward, name_in};
 use super::FoundAttribution;
 use crate::lexicon::cues;
-use crate::text::{ByteSpan, Doc, SpanIndex, TokenKind};
+use crate::text::{ByteSpan, Doc, ParagraphKind, SpanIndex, TokenKind};
 
 /// Whether `w` (any case) is a cue word.
 pub(crate) fn is_cue_word(w: &str) -> bool {
@@ -82,6 +82,16 @@ pub(crate) fn quote_rule(doc: &Doc, outer: ByteSpan) -> Option<FoundAttribution>
             }
         }
     }
+    // A quote block signed by a byline: `“…” SCOTUS Blog` on the same line,
+    // or a next line `Marcus Maldonado, Washington Examiner`.
+    if let Some(src) = byline_after(doc, qe, para_end) {
+        return Some(FoundAttribution {
+            source: Some(src),
+            cue: None,
+            content: Some(outer),
+            by_rule: true,
+        });
+    }
     // Before the quote: `X said: “…”`, `X explained the strategy: “…”`,
     // `…, telling Y: “…”`: the nearest cue word before it in the sentence.
     let (sent_start, _) = doc.sentence_tokens[doc.token_sentence[qs]];
@@ -90,6 +100,41 @@ pub(crate) fn quote_rule(doc: &Doc, outer: ByteSpan) -> Option<FoundAttribution>
         .find(|&c| is_cue_word(doc.token_text(c)))?;
     let cue = doc.tokens[cue].span;
     Some(quote(cue, fallback_source(doc, cue)))
+}
+
+/// The byline that signs a quote ending at token `qe` of a paragraph ending
+/// at `para_end`: the rest of the line when it is only a short name (`”
+/// AP News`), else the next line when the quote ends its own and that line
+/// is a name, optionally with its outlet after a comma (`Anne Branigin, The
+/// Root`). A byline has no verb and no closing punctuation.
+fn byline_after(doc: &Doc, qe: usize, para_end: usize) -> Option<ByteSpan> {
+    let (from, to) = if qe < para_end {
+        (qe, para_end)
+    } else {
+        let next = doc.token_sentence.get(para_end)?;
+        let p = doc.sentence_paragraph[*next];
+        let this = doc.sentence_paragraph[doc.token_sentence[qe.checked_sub(1)?]];
+        if p != this + 1 || doc.paragraphs[p].kind != ParagraphKind::Heading {
+            return None;
+        }
+        doc.paragraph_tokens(para_end)
+    };
+    let line: Vec<&str> = (from..to).map(|t| doc.token_text(t)).collect();
+    if line.is_empty() || line.len() > 10 || line.iter().any(|w| is_cue_word(w)) {
+        return None;
+    }
+    // The name: capitalised words up to a comma or the end.
+    let run = (from..to)
+        .take_while(|&t| doc.token_text(t) != ",")
+        .collect::<Vec<_>>();
+    let named = run.len() <= 5
+        && run.iter().all(|&t| {
+            let w = doc.token_text(t);
+            w.chars().next().is_some_and(char::is_uppercase) || w == "." || w == "of"
+        });
+    let end = from + run.len();
+    (named && end > from && (end == to || doc.token_text(end) == ","))
+        .then(|| doc.token_span(from, end))
 }
 
 /// Link each quote of `doc` to the attribution that credits it: the
@@ -131,7 +176,13 @@ pub(crate) fn link_quotes(doc: &Doc, found: &mut Vec<FoundAttribution>) -> Vec<O
             let prev_para = paragraph_of(doc, doc.quotes[prev.0].outer)?;
             let this_para = paragraph_of(doc, q.outer)?;
             let opens_paragraph = doc.paragraphs[this_para].span.start == q.outer.start;
-            (q.continues_previous || (opens_paragraph && this_para == prev_para + 1)).then(|| {
+            // A byline closes its quote block: the next quote is not its continuation.
+            let signed = found[prev.1].cue.is_none()
+                && found[prev.1]
+                    .source
+                    .is_some_and(|s| s.start >= doc.quotes[prev.0].outer.end);
+            let continues = q.continues_previous || (opens_paragraph && this_para == prev_para + 1);
+            (continues && !signed).then(|| {
                 let a = found[prev.1];
                 found.push(FoundAttribution {
                     source: a.source,
@@ -144,6 +195,36 @@ pub(crate) fn link_quotes(doc: &Doc, found: &mut Vec<FoundAttribution>) -> Vec<O
             })
         });
         quote_att.push(linked);
+    }
+    // A quote block whose byline follows its last paragraph: the earlier
+    // paragraphs of the block (each opening with a quote mark, one after the
+    // other) have the same speaker.
+    for qi in (0..doc.quotes.len().saturating_sub(1)).rev() {
+        let Some(next) = quote_att[qi + 1] else {
+            continue;
+        };
+        let (q, n) = (&doc.quotes[qi], &doc.quotes[qi + 1]);
+        let (Some(this_para), Some(next_para)) =
+            (paragraph_of(doc, q.outer), paragraph_of(doc, n.outer))
+        else {
+            continue;
+        };
+        let opens = |p: usize, span: ByteSpan| doc.paragraphs[p].span.start == span.start;
+        if quote_att[qi].is_none()
+            && next_para == this_para + 1
+            && opens(this_para, q.outer)
+            && opens(next_para, n.outer)
+            && found[next].cue.is_none()
+        {
+            let a = found[next];
+            found.push(FoundAttribution {
+                source: a.source,
+                cue: None,
+                content: Some(q.outer),
+                by_rule: true,
+            });
+            quote_att[qi] = Some(found.len() - 1);
+        }
     }
     quote_att
 }

@@ -36,6 +36,7 @@ pub const CHROME_PREFIXES: &[&str] = &[
     "click here to",
     "follow us on",
     "related sources:",
+    "related coverage",
     "read more:",
     "advertisement",
     "all rights reserved",

@@ -38,4 +38,22 @@ pub const HEDGES: &[&str] = &[
     "are expected to",
     "is reported to",
     "are reported to",
+    "it was reported",
+    "it is reported",
+    "it has been reported",
+    "seemingly",
+];
+
+/// Words that, as the whole of a cue, mark a hedge rather than speech: the
+/// subject of "Trump appears committed" or "the plan seems to" is what the
+/// sentence is about, not who asserts it. Lowercase.
+pub const HEDGE_CUE_WORDS: &[&str] = &[
+    "appear",
+    "appears",
+    "appeared",
+    "appearing",
+    "seem",
+    "seems",
+    "seemed",
+    "seeming",
 ];

@@ -13,6 +13,7 @@ pub mod cues;
 pub mod dates;
 pub mod hedges;
 pub mod names;
+pub mod places;
 pub mod pronouns;
 pub mod sources;
 

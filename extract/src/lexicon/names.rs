@@ -2,7 +2,7 @@
 //! name, and capitalised words that are not names.
 
 use super::dates::{MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS};
-use super::{capitalised_in, Words};
+use super::{capitalise, Words};
 
 /// Capitalised words that open sentences without naming anyone ("The",
 /// "However", "According"). Month and day names are not names either (see
@@ -52,13 +52,83 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "Her",
 ];
 
+/// Number words, capitalised at a sentence start ("Fifteen minutes later").
+pub const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozens",
+    "millions",
+];
+
+/// NLTK's English stop words (the `stop-words` crate), lowercase, without
+/// the ones that are also first names or contraction stubs ("Don Bacon",
+/// "Will Hurd", "Jack Ma"; "didn").
+fn stop_words() -> &'static std::collections::HashSet<&'static str> {
+    const NAMES_AND_STUBS: &[&str] = &[
+        "don", "won", "will", "ma", "ain", "aren", "couldn", "didn", "doesn", "hadn", "hasn",
+        "haven", "isn", "mightn", "mustn", "needn", "shan", "shouldn", "wasn", "weren", "wouldn",
+        "ll", "ve", "re",
+    ];
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        stop_words::get("en")
+            .iter()
+            .copied()
+            .filter(|w| w.len() >= 2 && !NAMES_AND_STUBS.contains(w))
+            .collect()
+    })
+}
+
 /// Whether a capitalised word is known not to be (part of) a name: a
-/// sentence opener, a month or day name, a month abbreviation.
+/// sentence opener, a stop word or number word capitalised ("After",
+/// "His", "Fifteen"), a month or day name, a month abbreviation.
+///
+/// One hash lookup: every capitalised token of every article asks.
 pub fn is_not_name(w: &str) -> bool {
-    SENTENCE_OPENERS.contains(&w)
-        || capitalised_in(w, &MONTHS)
-        || capitalised_in(w, WEEKDAYS)
-        || capitalised_in(w, MONTH_ABBREVIATIONS)
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let lists = [&MONTHS[..], WEEKDAYS, MONTH_ABBREVIATIONS, NUMBER_WORDS];
+        SENTENCE_OPENERS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(lists.iter().flat_map(|l| l.iter()).map(|w| capitalise(w)))
+            .chain(stop_words().iter().map(|w| capitalise(w)))
+            .collect()
+    })
+    .contains(w)
+}
+
+/// A party-and-state tag written after a lawmaker's name: "D", "R-Calif.",
+/// "D-N.Y.", "I-Vt." (from "Sen. Mark Warner (D-Va.)").
+pub fn is_party_tag(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(c.next(), Some('D' | 'R' | 'I')) && matches!(c.next(), None | Some('-'))
 }
 
 /// Lowercase role words that may sit inside a titled name ("Russian envoy
@@ -158,6 +228,21 @@ pub const TITLES: Words = Words {
         "German",
         "Kremlin",
         "aide",
+        "Senators",
+        "Sens.",
+        "Reps.",
+        "Bishop",
+        "Pastor",
+        "Rabbi",
+        "Cardinal",
+        "Maj.",
+        "Cpl.",
+        "Pvt.",
+        "Cmdr.",
+        "Officer",
+        "Detective",
+        "Lawyer",
+        "Host",
     ],
     any_case: &[
         "president",

@@ -6,6 +6,10 @@ pub const PERSON: &[&str] = &["he", "she", "him", "her", "i", "me", "his"];
 /// Pronouns that refer to a group (an organisation, unnamed officials).
 pub const GROUP: &[&str] = &["they", "we", "them", "us"];
 
+/// Possessive determiners: never a source on their own ("Their discussion
+/// centered on").
+pub const POSSESSIVE: &[&str] = &["their", "its", "our", "my", "your"];
+
 /// Pronouns that refer to the noun before them.
 pub const RELATIVE: &[&str] = &["who", "which", "that", "it"];
 

@@ -28,7 +28,10 @@ pub struct Sources {
 /// pronoun resolves to a name mentioned before it). An attribution for a
 /// quote paragraph continuing the previous one already carries the previous
 /// quote's source mention (see `link_quotes`), so it resolves the same way.
-pub fn resolve_sources(doc: &Doc, found: &[FoundAttribution]) -> Sources {
+///
+/// A mention that names no source ("Trump’s", "European", "Their") is
+/// cleared from its attribution, which is then unsourced.
+pub fn resolve_sources(doc: &Doc, found: &mut [FoundAttribution]) -> Sources {
     let mut resolver = Resolver::new(doc);
     let mut order: Vec<usize> = (0..found.len())
         .filter(|&i| found[i].source.is_some())
@@ -37,7 +40,10 @@ pub fn resolve_sources(doc: &Doc, found: &[FoundAttribution]) -> Sources {
     let mut of_attribution: Vec<Option<usize>> = vec![None; found.len()];
     for i in order {
         if let Some(s) = found[i].source {
-            of_attribution[i] = Some(resolver.resolve(s));
+            of_attribution[i] = resolver.resolve(s);
+            if of_attribution[i].is_none() {
+                found[i].source = None;
+            }
         }
     }
     Sources {
@@ -73,7 +79,7 @@ mod tests {
     fn surnames_roles_and_pronouns_resolve_to_one_person() {
         let text = "US envoy Steve Witkoff said talks would go on. Witkoff added more. \
                     Later he said it again. The American envoy declined to comment.";
-        let f = found(
+        let mut f = found(
             text,
             &[
                 ("US envoy Steve Witkoff", 0),
@@ -82,7 +88,7 @@ mod tests {
                 ("The American envoy", 0),
             ],
         );
-        let s = resolve_sources(&crate::text::Doc::new(text), &f);
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
         assert_eq!(s.sources.len(), 1, "{:?}", s.sources);
         assert_eq!(s.sources[0].name, "Steve Witkoff");
         assert_eq!(s.sources[0].kind, SourceType::Person);
@@ -94,7 +100,7 @@ mod tests {
     fn groups_and_people_stay_apart() {
         let text = "Officials said the deal was close. The Kremlin said it was not. \
                     They said so twice. Rep. Don Bacon said he disagreed.";
-        let f = found(
+        let mut f = found(
             text,
             &[
                 ("Officials", 0),
@@ -103,7 +109,7 @@ mod tests {
                 ("Rep. Don Bacon", 0),
             ],
         );
-        let s = resolve_sources(&crate::text::Doc::new(text), &f);
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
         let kinds: Vec<(&str, SourceType)> = s
             .sources
             .iter()
@@ -122,16 +128,62 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_sources_stay_unnamed_and_places_are_governments() {
+        let text = "Law enforcement official Amarjit Singh spoke. He spent months in jail, \
+                    according to a high-ranking official. The official said more. \
+                    Moscow said no. Donetsk said yes.";
+        let mut f = found(
+            text,
+            &[
+                ("Law enforcement official Amarjit Singh", 0),
+                ("a high-ranking official", 0),
+                ("The official", 0),
+                ("Moscow", 0),
+                ("Donetsk", 0),
+            ],
+        );
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        let kinds: Vec<(&str, SourceType)> = s
+            .sources
+            .iter()
+            .map(|x| (x.name.as_str(), x.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Amarjit Singh", SourceType::Person),
+                ("a high-ranking official", SourceType::Anonymous),
+                ("Moscow", SourceType::Organization),
+            ]
+        );
+        assert_eq!(s.of_attribution, [Some(0), Some(1), Some(1), Some(2), None]);
+        assert_eq!(
+            f[4].source, None,
+            "a place that is no government is no source"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_a_compatible_person() {
+        let text = "Amarjit Singh was friends with Mr. Rahami at Edison High School. \
+                    The person he knew, he said, was kind. Reached at home, she declined.";
+        let mut f = found(text, &[("he", 1), ("she", 0)]);
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        assert_eq!(s.sources[0].name, "Amarjit Singh");
+        assert_eq!(s.of_attribution, [Some(0), None], "{:?}", s.sources);
+    }
+
+    #[test]
     fn a_continuation_inherits_the_source_it_continues() {
-        let text = "Bacon said: \"We disagree.\"\n\"It is wrong.\"";
-        let mut f = found(text, &[("Bacon", 0)]);
+        let text = "Don Bacon said: \"We disagree.\"\n\"It is wrong.\"";
+        let mut f = found(text, &[("Don Bacon", 0)]);
         f.push(FoundAttribution {
             source: f[0].source,
             cue: None,
             content: None,
             by_rule: true,
         });
-        let s = resolve_sources(&crate::text::Doc::new(text), &f);
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
         assert_eq!(s.of_attribution, [Some(0), Some(0)]);
     }
 }

@@ -3,11 +3,14 @@
 //! title, surnames to full names, and every mention of one source to one
 //! canonical entry.
 
-use super::typing::{classify, Mention};
+use super::typing::{classify, role_word, Mention};
 use crate::extraction::SourceType;
-use crate::lexicon::names::TITLES;
+use crate::lexicon::names::{is_not_name, TITLES};
+use crate::lexicon::places::{is_place, place, Place};
+use crate::lexicon::sources::{ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS};
 use crate::text::{ByteSpan, Doc, TokenKind};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// A resolved source of one article (byte spans).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +40,40 @@ pub struct Resolver<'a> {
     people_by_role: HashMap<String, Vec<(usize, usize)>>,
     /// Group sources (organisations, anonymous groups) in mention order.
     groups: Vec<(usize, usize)>,
+    /// People's gender where an honorific gives it ("Mr. Rahami"), by surname.
+    gender: HashMap<String, Gender>,
+    /// Names written after a title, by role ("governor" → "Dave Heineman"),
+    /// in text order.
+    titled: HashMap<String, Vec<(usize, String)>>,
+    /// Per name run, whether it is a person's name (see `person_like`).
+    run_is_person: Vec<std::cell::OnceCell<bool>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    match pronoun.to_lowercase().as_str() {
+        "he" | "him" | "his" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// "Jr.", "III": written after a surname.
+fn is_suffix(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+fn honorific_gender(w: &str) -> Option<Gender> {
+    match w.trim_end_matches('.') {
+        "Mr" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// Title words are not part of a name run ("President Donald Trump" → "Donald Trump").
@@ -49,6 +86,9 @@ impl<'a> Resolver<'a> {
     pub fn new(doc: &'a Doc<'a>) -> Self {
         let mut full_names: BTreeMap<String, String> = BTreeMap::new();
         let mut name_runs = Vec::new();
+        let mut gender = HashMap::default();
+        let mut titled: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+        let mut run_counts: HashMap<String, usize> = HashMap::default();
         let toks = &doc.tokens;
         let mut i = 0;
         while i < toks.len() {
@@ -57,6 +97,7 @@ impl<'a> Resolver<'a> {
                 toks[t].kind == TokenKind::Word
                     && s.chars().next().is_some_and(char::is_uppercase)
                     && !is_title(s)
+                    && !is_not_name(s)
             };
             if !cap(i) {
                 i += 1;
@@ -72,26 +113,72 @@ impl<'a> Resolver<'a> {
             }
             let words: Vec<&str> = (i..j).map(|t| doc.token_text(t)).collect();
             let name = words.join(" ");
+            if let Some(g) = i
+                .checked_sub(1)
+                .and_then(|t| honorific_gender(doc.token_text(t)))
+            {
+                gender.insert(words[words.len() - 1].to_string(), g);
+            }
+            // Titles just before the name ("Nebraska Gov. Dave Heineman",
+            // "President Obama"), as roles a later "the governor" can find.
+            let sentence_start = doc.sentence_tokens[doc.token_sentence[i]].0;
+            for t in (sentence_start.max(i.saturating_sub(3))..i).rev() {
+                let w = doc.token_text(t);
+                if !is_title(w) && !TITLES.contains(w) {
+                    break;
+                }
+                titled
+                    .entry(role_word(w))
+                    .or_default()
+                    .push((toks[i].span.start, name.clone()));
+            }
             if words.len() >= 2 {
-                let last = words[words.len() - 1].to_string();
-                let e = full_names.entry(last).or_insert_with(|| name.clone());
-                if words.len() > e.split(' ').count() {
-                    *e = name.clone();
+                *run_counts.entry(name.clone()).or_insert(0usize) += 1;
+                // "Donald Trump Jr." is also found by "Trump".
+                let mut keys = vec![words[words.len() - 1].to_string()];
+                if words.len() >= 3 && is_suffix(words[words.len() - 1]) {
+                    keys.push(words[words.len() - 2].to_string());
+                }
+                for key in keys {
+                    let e = full_names.entry(key).or_insert_with(|| name.clone());
+                    // The full name written most often, then the longest.
+                    let better = (run_counts[&name], words.len())
+                        > (
+                            run_counts.get(e.as_str()).copied().unwrap_or(0),
+                            e.split(' ').count(),
+                        );
+                    if better {
+                        *e = name.clone();
+                    }
                 }
             }
             name_runs.push((toks[i].span.start, name));
             i = j;
         }
+        let run_count = name_runs.len();
         Resolver {
             doc,
             full_names,
             name_runs,
             sources: Vec::new(),
-            source_index: HashMap::new(),
+            source_index: HashMap::default(),
             people: Vec::new(),
-            people_by_role: HashMap::new(),
+            people_by_role: HashMap::default(),
             groups: Vec::new(),
+            gender,
+            titled,
+            run_is_person: vec![std::cell::OnceCell::new(); run_count],
         }
+    }
+
+    /// Whether the person `name` can be what `pronoun` refers to: not when
+    /// the article calls them "Mr." and the pronoun is "she", or the reverse.
+    fn compatible(&self, name: &str, pronoun: &str) -> bool {
+        let Some(wanted) = pronoun_gender(pronoun) else {
+            return true;
+        };
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        self.gender.get(last).is_none_or(|&g| g == wanted)
     }
 
     /// The full form of a person's name ("Witkoff" → "Steve Witkoff").
@@ -99,7 +186,11 @@ impl<'a> Resolver<'a> {
         let last = name.rsplit(' ').next().unwrap_or(name);
         match self.full_names.get(last) {
             Some(full)
-                if full.split(' ').count() > name.split(' ').count() && full.ends_with(name) =>
+                if full.split(' ').count() > name.split(' ').count()
+                    && (full.ends_with(name)
+                        || full.rsplit_once(' ').is_some_and(|(rest, tail)| {
+                            is_suffix(tail) && rest.ends_with(name)
+                        })) =>
             {
                 full.clone()
             }
@@ -125,100 +216,296 @@ impl<'a> Resolver<'a> {
         idx
     }
 
-    /// Resolve the source mention at `span`; returns its source index.
-    pub fn resolve(&mut self, span: ByteSpan) -> usize {
+    /// Resolve the source mention at `span`: its source index, or `None`
+    /// when the mention names no source (a possessive or an adjective alone,
+    /// a pronoun with no compatible antecedent).
+    pub fn resolve(&mut self, span: ByteSpan) -> Option<usize> {
         let text = span.slice(self.doc.text);
         match classify(text) {
+            Mention::NotASource => None,
             Mention::Named {
                 kind: SourceType::Person,
                 name,
                 roles,
-            } => {
-                let name = self.full_name(&name);
-                // The full form may name an outlet or organisation ("News" → "Bloomberg News").
-                if let Mention::Named {
-                    kind, name: full, ..
-                } = classify(&name)
-                {
-                    if kind != SourceType::Person && kind != SourceType::Unknown {
-                        return self.register(kind, full, span);
-                    }
-                }
-                let idx = self.register(SourceType::Person, name, span);
-                self.people.push((span.start, idx));
-                for role in roles {
-                    self.people_by_role
-                        .entry(role)
-                        .or_default()
-                        .push((span.start, idx));
-                }
-                idx
+            } => self.person(name, roles, span),
+            Mention::Named {
+                kind: SourceType::Anonymous,
+                name,
+                ..
+            } if name.starts_with("the ") => {
+                // "the officials" are the officials named before.
+                let head = name.rsplit(' ').next().unwrap_or("").to_string();
+                Some(match self.anonymous_with_head(&head, span) {
+                    Some(idx) => self.add_mention(idx, span),
+                    None => self.register_group(SourceType::Anonymous, name, span),
+                })
             }
-            Mention::Named { kind, name, .. } => {
-                let idx = self.register(kind, name, span);
-                if matches!(
-                    kind,
-                    SourceType::Organization | SourceType::Anonymous | SourceType::Outlet
-                ) {
-                    self.groups.push((span.start, idx));
-                }
-                idx
-            }
-            Mention::PersonPronoun | Mention::Relative => {
-                // The person mentioned last before the pronoun: a person source,
-                // or (for "who" and for pronouns with no earlier source) a name in the text.
+            Mention::Named { kind, name, .. } => Some(self.register_group(kind, name, span)),
+            Mention::PersonPronoun => {
+                // The person mentioned last: a person source, or a name in the text.
+                let pronoun = text.trim();
                 let source = self
                     .people
                     .iter()
                     .rev()
-                    .find(|p| p.0 < span.start)
-                    .map(|p| (p.0, p.1));
-                // Name runs are in text order.
-                let before = self.name_runs.partition_point(|(pos, _)| *pos < span.start);
-                let run = before.checked_sub(1).map(|r| self.name_runs[r].clone());
-                let relative = matches!(classify(text), Mention::Relative);
-                match (source, run) {
-                    (Some((pos, idx)), Some((rpos, _))) if !relative || pos >= rpos => {
-                        self.add_mention(idx, span)
+                    .find(|p| p.0 < span.start && self.compatible(&self.sources[p.1].name, pronoun))
+                    .copied();
+                let run = self.person_run_before(span.start, pronoun);
+                let idx = match (source, run) {
+                    (Some((pos, idx)), Some((rpos, _))) if pos >= rpos => {
+                        Some(self.add_mention(idx, span))
                     }
-                    (_, Some((_, name))) if relative || source.is_none() => {
-                        let mention = classify(&name);
-                        match mention {
-                            Mention::Named { kind, name, .. } if kind != SourceType::Unknown => {
-                                let name = if kind == SourceType::Person {
-                                    self.full_name(&name)
-                                } else {
-                                    name
-                                };
-                                let idx = self.register(kind, name, span);
-                                if kind == SourceType::Person {
-                                    self.people.push((span.start, idx));
-                                }
-                                idx
-                            }
-                            _ => self.register(SourceType::Unknown, text.trim().to_string(), span),
-                        }
+                    (Some((_, idx)), _) => Some(self.add_mention(idx, span)),
+                    (None, Some((_, name))) => self.person(name, Vec::new(), span),
+                    (None, None) => None,
+                };
+                // "he" tells the person's gender for the pronouns after it.
+                if let (Some(i), Some(g)) = (idx, pronoun_gender(pronoun)) {
+                    if self.sources[i].kind == SourceType::Person {
+                        let name = &self.sources[i].name;
+                        let last = name.rsplit(' ').next().unwrap_or(name).to_string();
+                        self.gender.entry(last).or_insert(g);
                     }
-                    (Some((_, idx)), _) => self.add_mention(idx, span),
-                    _ => self.register(SourceType::Unknown, text.trim().to_string(), span),
                 }
+                idx
             }
-            Mention::GroupPronoun => match self.groups.iter().rev().find(|g| g.0 < span.start) {
-                Some(&(_, idx)) => self.add_mention(idx, span),
-                None => self.register(SourceType::Unknown, text.trim().to_string(), span),
-            },
+            Mention::Relative => {
+                // "who" is a person; "which", "that" and "it" are not.
+                if text.trim().eq_ignore_ascii_case("who") {
+                    let run = self.person_run_before(span.start, "who");
+                    let source = self.people.iter().rev().find(|p| p.0 < span.start).copied();
+                    return match (run, source) {
+                        (Some((_, name)), _) => self.person(name, Vec::new(), span),
+                        (None, Some((_, idx))) => Some(self.add_mention(idx, span)),
+                        (None, None) => None,
+                    };
+                }
+                self.thing_before(span)
+            }
+            Mention::GroupPronoun => self.group_before(span),
+            Mention::Role(role) if ANONYMOUS_NOUNS.contains(&role.as_str()) => {
+                // "the official": an unnamed source stays unnamed, even when a
+                // named person was called an official before.
+                Some(match self.anonymous_with_head(&role, span) {
+                    Some(idx) => self.add_mention(idx, span),
+                    None => {
+                        let name = format!("the {role}");
+                        self.register_group(SourceType::Anonymous, name, span)
+                    }
+                })
+            }
             Mention::Role(role) => {
+                // The person last credited with that role, or else the last
+                // name written after that title ("the governor" → "Gov. Dave
+                // Heineman").
                 let person = self
                     .people_by_role
                     .get(&role)
                     .and_then(|people| people.iter().rev().find(|p| p.0 < span.start))
-                    .map(|p| p.1);
-                match person {
-                    Some(idx) => self.add_mention(idx, span),
-                    None => self.register(SourceType::Unknown, text.trim().to_string(), span),
+                    .copied();
+                let titled = self
+                    .titled
+                    .get(&role)
+                    .and_then(|names| names.iter().rev().find(|n| n.0 < span.start))
+                    .cloned();
+                match (person, titled) {
+                    (Some((pos, idx)), Some((tpos, _))) if pos >= tpos => {
+                        Some(self.add_mention(idx, span))
+                    }
+                    (_, Some((_, name))) => self.person(name, vec![role], span),
+                    (Some((_, idx)), None) => Some(self.add_mention(idx, span)),
+                    (None, None) => {
+                        Some(self.register(SourceType::Unknown, text.trim().to_string(), span))
+                    }
                 }
             }
         }
+    }
+
+    /// A person's name as written ("Witkoff"), completed and registered; a
+    /// place that reads like a name ("Washington", "Kyiv", "Saudi Arabia")
+    /// stands for its government: an organisation, never a person.
+    ///
+    /// `None` for any other place ("Donetsk"): not a source.
+    fn person(&mut self, name: String, roles: Vec<String>, span: ByteSpan) -> Option<usize> {
+        let name = self.full_name(&name);
+        // One capitalised word is a name only with support in the article: a
+        // full name it belongs to, an honorific or a title before it
+        // ("Earlier", "Ferguson" and "Internet" have none).
+        if !name.contains(' ') && !self.supported(&name) {
+            return match place(&name) {
+                Some(Place::Government) => {
+                    Some(self.register_group(SourceType::Organization, name, span))
+                }
+                _ => None,
+            };
+        }
+        match place(&name) {
+            Some(Place::Government) => {
+                return Some(self.register_group(SourceType::Organization, name, span))
+            }
+            Some(Place::Other) => return None,
+            None => {}
+        }
+        // The full form may name an outlet or organisation ("News" → "Bloomberg News").
+        if let Mention::Named {
+            kind, name: full, ..
+        } = classify(&name)
+        {
+            if kind != SourceType::Person && kind != SourceType::Unknown {
+                return Some(self.register_group(kind, full, span));
+            }
+        }
+        let idx = self.register(SourceType::Person, name, span);
+        self.people.push((span.start, idx));
+        for role in roles {
+            self.people_by_role
+                .entry(role)
+                .or_default()
+                .push((span.start, idx));
+        }
+        Some(idx)
+    }
+
+    /// Whether the one-word name `w` is part of a longer name in the
+    /// article, or written after an honorific or a title.
+    fn supported(&self, w: &str) -> bool {
+        self.full_names.contains_key(w)
+            || self.gender.contains_key(w)
+            || self
+                .full_names
+                .values()
+                .any(|f| f.split(' ').next() == Some(w))
+            || self.titled.values().flatten().any(|(_, n)| n == w)
+    }
+
+    fn register_group(&mut self, kind: SourceType, name: String, span: ByteSpan) -> usize {
+        let idx = self.register(kind, name, span);
+        if matches!(
+            kind,
+            SourceType::Organization | SourceType::Anonymous | SourceType::Outlet
+        ) {
+            self.groups.push((span.start, idx));
+        }
+        idx
+    }
+
+    /// The unnamed source mentioned last before `span` whose description
+    /// holds `head` ("official" in "a high-ranking law enforcement
+    /// official"), singular or plural.
+    fn anonymous_with_head(&self, head: &str, span: ByteSpan) -> Option<usize> {
+        let stem = head.trim_end_matches('s');
+        self.groups
+            .iter()
+            .rev()
+            .filter(|g| g.0 < span.start)
+            .map(|g| g.1)
+            .find(|&i| {
+                self.sources[i].kind == SourceType::Anonymous
+                    && self.sources[i]
+                        .name
+                        .split_whitespace()
+                        .any(|w| w.trim_end_matches([',', '.']).trim_end_matches('s') == stem)
+            })
+    }
+
+    /// What "which" or "that" at `span` refers to, if it can be a source:
+    /// the nearest document or organisation noun before it in its sentence
+    /// ("a transcript of the call between Witkoff and Ushakov, which shows"),
+    /// or an organisation's or outlet's name just before it. A place, a
+    /// person or an ordinary noun ("meetings in Kyiv, which aimed") is none.
+    fn thing_before(&mut self, span: ByteSpan) -> Option<usize> {
+        let doc = self.doc;
+        let (t, _) = doc.tokens_in(span)?;
+        let sentence_start = doc.sentence_tokens[doc.token_sentence[t]].0;
+        for b in (sentence_start.max(t.saturating_sub(12))..t).rev() {
+            let w = doc.token_text(b);
+            if DOCUMENT_NOUNS.contains(&w) {
+                return Some(self.register_group(SourceType::Document, w.to_string(), span));
+            }
+            if ORG_NOUNS.any_case.contains(&w) {
+                return Some(self.register_group(SourceType::Organization, w.to_string(), span));
+            }
+        }
+        let before = self.name_runs.partition_point(|(p, _)| *p < span.start);
+        let (pos, name) = self.name_runs.get(before.checked_sub(1)?)?.clone();
+        let near = doc.tokens_in(ByteSpan::new(pos, pos + 1))?.0 + 4 >= t;
+        match classify(&name) {
+            Mention::Named {
+                kind: kind @ (SourceType::Organization | SourceType::Outlet | SourceType::Document),
+                name,
+                ..
+            } if near && !is_place(&name) => Some(self.register_group(kind, name, span)),
+            _ => None,
+        }
+    }
+
+    /// The group (organisation, outlet, unnamed people) mentioned last
+    /// before `span`.
+    fn group_before(&mut self, span: ByteSpan) -> Option<usize> {
+        let &(_, idx) = self.groups.iter().rev().find(|g| g.0 < span.start)?;
+        Some(self.add_mention(idx, span))
+    }
+
+    /// The name a personal pronoun at `pos` most likely refers to: the last
+    /// person's name earlier in its own sentence, else the first one of the
+    /// nearest earlier sentence that has one (the subject, usually: in
+    /// "Amarjit Singh … was friends with Mr. Rahami at Edison High School.
+    /// The person he knew, he said", "he" is Singh). Names that are places,
+    /// organisations or outlets are skipped.
+    fn person_run_before(&self, pos: usize, pronoun: &str) -> Option<(usize, String)> {
+        let before = self.name_runs.partition_point(|(p, _)| *p < pos);
+        let sentence_of = |p: usize| {
+            let t = self.doc.tokens.partition_point(|tok| tok.span.start < p);
+            self.doc.token_sentence.get(t).copied()
+        };
+        let here = sentence_of(pos);
+        // A likely name: two words, or the surname of one ("Rahami" after
+        // "Ahmad Khan Rahami"), or after an honorific; not "Monday", not a
+        // capitalised sentence opener.
+        let mut runs = (before.saturating_sub(40)..before)
+            .rev()
+            .filter(|&r| self.person_like(r))
+            .map(|r| &self.name_runs[r])
+            .filter(|(_, n)| self.compatible(n, pronoun));
+        let last = runs.next()?;
+        let last_sentence = sentence_of(last.0);
+        if last_sentence == here {
+            return Some(last.clone());
+        }
+        // The first person's name of that earlier sentence.
+        let mut first = last;
+        for run in runs {
+            if sentence_of(run.0) != last_sentence {
+                break;
+            }
+            first = run;
+        }
+        Some(first.clone())
+    }
+
+    /// Whether name run `r` is likely a person's name: two words, or the
+    /// surname of a longer name ("Rahami" after "Ahmad Khan Rahami"), or
+    /// after an honorific; typed a person; not a place ("Monday" and
+    /// sentence openers are not in a run). Classifying is not cheap and a
+    /// pronoun looks back over many runs, so each run is classified once.
+    fn person_like(&self, r: usize) -> bool {
+        *self.run_is_person[r].get_or_init(|| {
+            let name = self.name_runs[r].1.as_str();
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            (name.contains(' ')
+                || self.full_names.contains_key(last)
+                || self.gender.contains_key(last))
+                && !is_place(name)
+                && matches!(
+                    classify(name),
+                    Mention::Named {
+                        kind: SourceType::Person,
+                        ..
+                    }
+                )
+                && !is_place(&self.full_name(name))
+        })
     }
 
     fn add_mention(&mut self, idx: usize, span: ByteSpan) -> usize {

@@ -6,10 +6,12 @@
 //! a job rules do well and can explain.
 
 use crate::extraction::SourceType;
-use crate::lexicon::names::TITLES;
+use crate::lexicon::names::{is_not_name, is_party_tag, ROLE_WORDS, TITLES};
+use crate::lexicon::places::is_demonym;
 use crate::lexicon::pronouns;
 use crate::lexicon::sources::{
-    ANONYMOUS_NOUNS, DOCUMENT_NAMES, DOCUMENT_NOUNS, INDEFINITE, ORG_NOUNS, OUTLETS, OUTLET_NOUNS,
+    ANONYMOUS_NOUNS, DOCUMENT_NAMES, DOCUMENT_NOUNS, INDEFINITE, NON_PERSON_HEADS, ORG_NOUNS,
+    OUTLETS, OUTLET_NAME_WORDS, OUTLET_NOUNS, PERSON_NOUNS,
 };
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
@@ -34,6 +36,10 @@ pub enum Mention {
     },
     /// A definite description of a role ("the American envoy").
     Role(String),
+    /// Not a source at all: a possessive or a determiner alone ("Trump’s",
+    /// "Their"), an adjective ("European"), a compound modifier ("the
+    /// Witkoff-Ushakov").
+    NotASource,
 }
 
 fn words(s: &str) -> Vec<&str> {
@@ -71,6 +77,22 @@ impl PhraseSet {
     }
 }
 
+/// Words after which a phrase describes an unnamed source rather than names
+/// it ("an official with knowledge of", "people familiar with").
+fn descriptors() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        PhraseSet::new([
+            " with ",
+            " who ",
+            " familiar ",
+            " close to ",
+            " briefed ",
+            " knowledgeable ",
+        ])
+    })
+}
+
 fn document_names() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     SET.get_or_init(|| PhraseSet::new(DOCUMENT_NAMES.iter().copied()))
@@ -98,7 +120,18 @@ pub fn classify(text: &str) -> Mention {
         };
     };
     let lower_first = first.to_lowercase();
+    // "who not", "which led the": a relative pronoun the tagger ran on.
+    if ws.len() > 1 && matches!(lower_first.as_str(), "who" | "which") {
+        return Mention::Relative;
+    }
     if ws.len() == 1 {
+        if pronouns::POSSESSIVE.contains(&lower_first.as_str())
+            || matches!(lower_first.as_str(), "a" | "an" | "the")
+            || is_possessive(first)
+            || is_demonym(first) && !first.ends_with('s')
+        {
+            return Mention::NotASource;
+        }
         if pronouns::PERSON.contains(&lower_first.as_str()) {
             return Mention::PersonPronoun;
         }
@@ -111,9 +144,93 @@ pub fn classify(text: &str) -> Mention {
     }
     // The head phrase: before the first comma (an appositive follows it).
     let head_text = text.split(',').next().unwrap_or(text).trim();
+    // What describes an unnamed source is not its name: "a high-ranking
+    // official with knowledge of the investigation" → "a high-ranking official".
+    let head_text = descriptors()
+        .0
+        .find(head_text)
+        .map_or(head_text, |m| &head_text[..m.start()]);
     let head = words(head_text);
     let lower_head: Vec<String> = head.iter().map(|w| w.to_lowercase()).collect();
+    // "Cruz's campaign manager, Jeff Roe": a name in apposition after a
+    // description that names no one is the source.
+    if let Some((before, after)) = text.split_once(',') {
+        let after = words(after);
+        let run = after
+            .iter()
+            .take_while(|w| is_cap(w) && !not_in_name(w))
+            .count();
+        if (2..=4).contains(&run)
+            && !matches!(
+                classify(before),
+                Mention::Named {
+                    kind: SourceType::Person,
+                    ..
+                }
+            )
+        {
+            let name = after[..run].join(" ");
+            if let Mention::Named {
+                kind: SourceType::Person,
+                name,
+                ..
+            } = classify(&name)
+            {
+                let roles = words(before).iter().map(|w| role_word(w)).collect();
+                return Mention::Named {
+                    kind: SourceType::Person,
+                    name,
+                    roles,
+                };
+            }
+        }
+    }
+    // "Trump’s team", "Witkoff's": what follows the last possessive is the
+    // head; a possessive alone names no one.
+    if let Some(p) = head.iter().rposition(|w| is_possessive(w)) {
+        let rest = head[p + 1..].join(" ");
+        // "Governor Andrew Cuomo’s (D)": nothing but tags after it.
+        if p + 1 < head.len()
+            && !head[p + 1..]
+                .iter()
+                .any(|w| w.chars().any(char::is_lowercase))
+            && p > 0
+        {
+            let owner = head[..=p].join(" ");
+            let owner = owner.trim_end_matches("'s").trim_end_matches("’s");
+            return classify(owner);
+        }
+        return match classify(&rest) {
+            Mention::Named {
+                kind: SourceType::Person,
+                name,
+                roles,
+            } => Mention::Named {
+                kind: SourceType::Person,
+                name,
+                roles,
+            },
+            Mention::Named {
+                kind: SourceType::Organization,
+                ..
+            } => named(SourceType::Organization, strip_determiner(head_text)),
+            Mention::NotASource => Mention::NotASource,
+            _ if rest.is_empty() => Mention::NotASource,
+            _ => named(SourceType::Anonymous, lowercase_first(head_text)),
+        };
+    }
+    // "the Witkoff-Ushakov (call)": names joined as a modifier.
+    if head.len() == 2 && lower_first == "the" && is_name_compound(head[1]) {
+        return Mention::NotASource;
+    }
 
+    // "A CNN spokeswoman", "a White House official": an unnamed person of a
+    // named body is an unnamed source.
+    let last_lower = lower_head.last().cloned().unwrap_or_default();
+    if ANONYMOUS_NOUNS.contains(&last_lower.as_str()) && INDEFINITE.contains(&lower_first.as_str())
+    {
+        return named(SourceType::Anonymous, lowercase_first(head_text));
+    }
     if document_names().first_in(text).is_some() {
         return named(SourceType::Document, strip_determiner(head_text));
     }
@@ -140,16 +257,29 @@ pub fn classify(text: &str) -> Mention {
     if DOCUMENT_NOUNS.contains(&last.as_str()) {
         return named(SourceType::Document, strip_determiner(head_text));
     }
+    // "Washington Examiner", "the Times": a name ending in an outlet word.
+    let capitals = head.iter().filter(|w| is_cap(w) && !is_not_name(w)).count();
+    if head
+        .last()
+        .is_some_and(|l| OUTLET_NAME_WORDS.contains(l) && (capitals >= 2 || starts_definite))
+    {
+        return named(SourceType::Outlet, strip_determiner(head_text));
+    }
+    if let [word] = head[..] {
+        if is_acronym(word) || is_brand(word) {
+            return named(SourceType::Organization, word.to_string());
+        }
+    }
     let has_name = head.iter().enumerate().any(|(i, w)| {
         let lower = w.to_lowercase();
-        is_cap(w)
-            && !TITLES.contains(w)
-            && !(i == 0 && INDEFINITE.contains(&lower.as_str()))
-            && lower != "the"
-            && !ANONYMOUS_NOUNS.contains(&lower.as_str())
+        let opens_indefinite = i == 0 && INDEFINITE.contains(&lower.as_str());
+        let not_a_name = not_in_name(w)
+            || opens_indefinite
+            || lower == "the"
+            || ANONYMOUS_NOUNS.contains(&lower.as_str());
+        is_cap(w) && !not_a_name
     });
-    let anonymous_head =
-        ANONYMOUS_NOUNS.contains(&last.as_str()) || lower_text.contains("familiar with");
+    let anonymous_head = ANONYMOUS_NOUNS.contains(&last.as_str()) || text.contains("familiar with");
     let indefinite = INDEFINITE.contains(&lower_first.as_str());
     if anonymous_head
         && (indefinite || !starts_definite && !has_name || last.ends_with('s') && !has_name)
@@ -164,6 +294,16 @@ pub fn classify(text: &str) -> Mention {
     }
     if has_name {
         let (name, roles) = person_name(&head);
+        let last_word = name.rsplit(' ').next().unwrap_or("");
+        // "Trump Tower", "Election Day"; "Canada-to-Texas", "Mexican-born".
+        if NON_PERSON_HEADS.contains(&last_word)
+            || name
+                .split('-')
+                .skip(1)
+                .any(|p| p.starts_with(char::is_lowercase))
+        {
+            return Mention::NotASource;
+        }
         if !name.is_empty() {
             return Mention::Named {
                 kind: SourceType::Person,
@@ -172,13 +312,34 @@ pub fn classify(text: &str) -> Mention {
             };
         }
     }
-    if starts_definite {
+    // "the senator", "the tycoon": a definite description of a person; "the
+    // approach" is none.
+    if starts_definite && is_person_noun(&last) {
         return Mention::Role(last);
     }
     if anonymous_head {
         return named(SourceType::Anonymous, lowercase_first(head_text));
     }
     named(SourceType::Unknown, head_text.to_string())
+}
+
+/// "Trump’s", "Witkoff's", "officials'".
+fn is_possessive(w: &str) -> bool {
+    w.len() > 2
+        && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
+}
+
+/// Two capitalised names joined by a hyphen ("Witkoff-Ushakov",
+/// "Trump-Putin"); a double-barrelled surname looks the same, so this is
+/// only used after "the".
+fn is_name_compound(w: &str) -> bool {
+    let mut parts = w.split('-');
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    [a, b]
+        .iter()
+        .all(|p| p.len() > 1 && is_cap(p) && p.chars().all(char::is_alphabetic))
 }
 
 fn named(kind: SourceType, name: String) -> Mention {
@@ -201,20 +362,25 @@ fn person_like(head: &[&str]) -> bool {
 }
 
 /// The last run of capitalised non-title words, and the role words before it.
+///
+/// A party tag after the name ("Mark Warner D-Va.") is dropped, and so is
+/// the office a name follows ("Secretary of State John Kerry" → "John Kerry").
 fn person_name(head: &[&str]) -> (String, Vec<String>) {
     let mut end = head.len();
-    while end > 0 && !is_cap(head[end - 1]) {
+    while end > 0 && (!is_cap(head[end - 1]) || is_party_tag(head[end - 1])) {
         end -= 1;
     }
     let mut start = end;
-    while start > 0 && is_cap(head[start - 1]) && !TITLES.contains(head[start - 1]) {
+    while start > 0 && is_cap(head[start - 1]) && !not_in_name(head[start - 1]) {
         start -= 1;
     }
-    // Initials and particles inside names: "Jr.", "de", "van".
+    if end - start >= 3 && start > 0 && head[start - 1] == "of" {
+        start += 1;
+    }
     let name = head[start..end].join(" ");
     let roles = head[..start]
         .iter()
-        .map(|w| w.to_lowercase().trim_end_matches('.').to_string())
+        .map(|w| role_word(w))
         .filter(|w| {
             w.len() > 2
                 && !matches!(
@@ -224,6 +390,68 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
         })
         .collect();
     (name, roles)
+}
+
+/// A title or role word as a role: lowercase, and an abbreviated title
+/// spelled out ("Gov." → "governor"), so "the governor" finds "Gov. Dave
+/// Heineman".
+pub fn role_word(w: &str) -> String {
+    let lower = w.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    match bare {
+        "gov" => "governor",
+        "sen" | "sens" | "senators" => "senator",
+        "rep" | "reps" => "representative",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "maj" => "major",
+        "adm" => "admiral",
+        "sgt" => "sergeant",
+        "capt" => "captain",
+        "prof" => "professor",
+        "dr" => "doctor",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Words a person's name does not run through: titles, sentence openers and
+/// stop words ("After Obama"), nationalities ("Russian envoy").
+fn not_in_name(w: &str) -> bool {
+    TITLES.contains(w) || is_not_name(w) || is_demonym(w)
+}
+
+/// A noun for a person or people: a role, a title, an unnamed-source head.
+fn is_person_noun(w: &str) -> bool {
+    ROLE_WORDS.contains(&w)
+        || TITLES.any_case.contains(&w)
+        || ANONYMOUS_NOUNS.contains(&w)
+        || PERSON_NOUNS.contains(&w)
+}
+
+/// "NRA", "U.N.", "LGBT": an acronym names a body, not a person.
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    letters.len() >= 2
+        && letters.len() <= 6
+        && letters.iter().all(|c| c.is_ascii_uppercase())
+        && w.chars().all(|c| c == '.' || c.is_ascii_uppercase())
+}
+
+/// "WikiLeaks", "TransCanada": a capital after three or more lowercase
+/// letters inside one word is a brand, not a surname ("McCarthy",
+/// "DeSantis", "LaHood" have theirs after one or two; "MacArthur" is listed).
+fn is_brand(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    let mut lower_run = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_uppercase() && i > 0 && lower_run >= 3 && !w.starts_with("Mac") {
+            return true;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    false
 }
 
 fn strip_determiner(s: &str) -> String {
@@ -301,6 +529,47 @@ mod tests {
             SourceType::Anonymous
         );
         assert_eq!(kind("international observers").0, SourceType::Anonymous);
+    }
+
+    #[test]
+    fn places_adjectives_possessives_and_determiners_are_not_people() {
+        for not in [
+            "Trump’s",
+            "Witkoff's",
+            "Their",
+            "European",
+            "Saudi",
+            "the Witkoff-Ushakov",
+        ] {
+            assert_eq!(classify(not), Mention::NotASource, "{not}");
+        }
+        assert_eq!(kind("European officials").0, SourceType::Anonymous);
+        assert_eq!(
+            kind("Trump’s team"),
+            (SourceType::Organization, "Trump’s team".into())
+        );
+        assert_eq!(kind("A CNN spokeswoman").0, SourceType::Anonymous);
+        assert_eq!(kind("the Washington Examiner").0, SourceType::Outlet);
+        assert_eq!(kind("NRA").0, SourceType::Organization);
+        assert_eq!(kind("WikiLeaks").0, SourceType::Organization);
+        assert_eq!(
+            kind("Cruz's campaign manager, Jeff Roe"),
+            (SourceType::Person, "Jeff Roe".into())
+        );
+        assert_eq!(
+            kind("Secretary of State John Kerry"),
+            (SourceType::Person, "John Kerry".into())
+        );
+        assert_eq!(
+            kind("Sen. Mark Warner (D-Va.)"),
+            (SourceType::Person, "Mark Warner".into())
+        );
+        assert_eq!(classify("Trump Tower"), Mention::NotASource);
+        assert_eq!(classify("the approach"), kind_unknown("the approach"));
+    }
+
+    fn kind_unknown(s: &str) -> Mention {
+        named(SourceType::Unknown, s.to_string())
     }
 
     #[test]

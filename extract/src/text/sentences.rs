@@ -33,11 +33,52 @@ pub fn split(text: &str, paragraph: ByteSpan) -> impl Iterator<Item = ByteSpan> 
         .spans(paragraph.slice(text))
         .into_iter()
         .flat_map(move |(s, e)| {
-            cap(
+            unglue(
                 text,
                 ByteSpan::new(paragraph.start + s, paragraph.start + e),
             )
         })
+        .flat_map(move |sentence| cap(text, sentence))
+}
+
+/// `sentence` split where scraped text glued two sentences without a space:
+/// `…that way.House Majority Leader…`, `…motives."McCain said…`,
+/// `…she said.“We…`. A glue point is a lowercase word of two or more
+/// letters, `.`, `!` or `?`, optional closing quotes, then a capital letter
+/// or an opening quote (so "U.S.Army", "p.m.The" and "Dr.Smith" stay whole).
+fn unglue(text: &str, sentence: ByteSpan) -> Vec<ByteSpan> {
+    let s = sentence.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Most sentences have no `.`, `!` or `?` before their last character:
+    // nothing is allocated or decoded for them.
+    // ASCII punctuation bytes never occur inside a multi-byte character.
+    let ends = s
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    for (k, _) in ends {
+        let mut before = s[..k].chars().rev();
+        let word_ok = matches!((before.next(), before.next()), (Some(a), Some(b)) if a.is_lowercase() && b.is_lowercase());
+        if !word_ok {
+            continue;
+        }
+        let rest = &s[k + 1..];
+        let after_quotes = rest.trim_start_matches(['"', '”', '’']);
+        let Some(next) = after_quotes.chars().next() else {
+            continue;
+        };
+        let opening = matches!(next, '“' | '"') && after_quotes.len() == rest.len();
+        if next.is_uppercase() || opening {
+            let cut = s.len() - after_quotes.len();
+            if cut > start {
+                out.push(ByteSpan::new(sentence.start + start, sentence.start + cut));
+                start = cut;
+            }
+        }
+    }
+    out.push(ByteSpan::new(sentence.start + start, sentence.end));
+    out
 }
 
 /// `sentence` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each
@@ -72,7 +113,8 @@ fn cap(text: &str, sentence: ByteSpan) -> Vec<ByteSpan> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::Doc;
+    use super::split;
+    use crate::text::{ByteSpan, Doc};
 
     fn sentences_of(text: &str) -> Vec<&str> {
         Doc::new(text)
@@ -90,6 +132,25 @@ mod tests {
                 "The U.S. imposed sanctions in Oct. 29 talks.",
                 "Rep. Brian Fitzpatrick and Lt. Gen. Smith agreed in Sept. last year.",
                 "Then it ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_sentences_are_split() {
+        let text = "It did not start out that way.House Majority Leader Kevin McCarthy spoke. \
+                    He cited motives.\"McCain said he agreed. The U.S.Army and Dr.Smith stay.";
+        let got: Vec<&str> = split(text, ByteSpan::new(0, text.len()))
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "It did not start out that way.",
+                "House Majority Leader Kevin McCarthy spoke.",
+                "He cited motives.\"",
+                "McCain said he agreed.",
+                "The U.S.Army and Dr.Smith stay."
             ]
         );
     }
