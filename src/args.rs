@@ -39,6 +39,8 @@ pub enum Command {
     Train(TrainArgs),
     /// Measure cross-outlet claim matching on a corpus labelled with stories (e.g. BASIL).
     EvalCorroboration(EvalCorroborationArgs),
+    /// Score typed sources (name, type, attributions) against hand annotations.
+    EvalSources(EvalSourcesArgs),
 }
 
 /// Where the articles come from and how to read them.
@@ -148,6 +150,24 @@ pub struct TrainArgs {
     /// Passes over the training data.
     #[arg(long, default_value_t = 8)]
     pub epochs: usize,
+}
+
+/// `credence eval-sources`.
+#[derive(Debug, Args)]
+pub struct EvalSourcesArgs {
+    /// The annotations: a TSV of `article_id, corpus, name, type, attributions,
+    /// anchor_start, anchor_end` (e.g. annotations/sources/dev.tsv).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Input: the corpora holding the annotated articles (others are skipped).
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print the evaluation as JSON instead of a Markdown table.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list, per article, the sources missed and the extra ones.
+    #[arg(long)]
+    pub errors: bool,
 }
 
 /// `credence eval-corroboration`.

@@ -3,6 +3,7 @@
 mod diff;
 mod eval;
 mod eval_corroboration;
+mod eval_sources;
 mod explain;
 mod extract;
 mod input;
@@ -33,5 +34,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(args) => eval::run(&args),
         Command::Train(args) => train::run(&args),
         Command::EvalCorroboration(args) => eval_corroboration::run(&args),
+        Command::EvalSources(args) => eval_sources::run(&args),
     }
 }

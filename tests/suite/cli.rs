@@ -373,3 +373,50 @@ fn run_writes_the_report_set_and_explain_and_diff_read_it() {
     );
     assert_eq!(csv_out.lines().count(), 6);
 }
+
+#[test]
+fn eval_sources_scores_typed_sources_and_names_a_bad_gold_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Sen. Mark Warner said the report must be released. \
+                A White House official said it would be, according to people familiar \
+                with the matter.";
+    let corpus = dir.path().join("in.jsonl");
+    std::fs::write(
+        &corpus,
+        serde_json::json!({"id": "a1", "outlet": "X", "text": text}).to_string() + "\n",
+    )
+    .unwrap();
+    let anchor = |s: &str| {
+        let start = text.find(s).unwrap();
+        format!("{start}\t{}", start + s.len())
+    };
+    let gold = dir.path().join("gold.tsv");
+    std::fs::write(
+        &gold,
+        format!(
+            "article_id\tcorpus\tname\ttype\tattributions\tanchor_start\tanchor_end\n\
+             a1\tx\tMark Warner\tperson\t1\t{}\n\
+             a1\tx\ta White House official\tanonymous\t1\t{}\n",
+            anchor("Sen. Mark Warner"),
+            anchor("A White House official")
+        ),
+    )
+    .unwrap();
+    let g = gold.to_str().unwrap();
+    let c = corpus.to_str().unwrap();
+    let o = credence(&["eval-sources", "--json", "--gold", g, c]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(e["articles"], 1);
+    assert_eq!(e["typed"]["gold"], 2);
+    assert_eq!(e["typed"]["true_positives"], 2, "{e}");
+
+    std::fs::write(&gold, "header\na1\tx\tMark Warner\tperson\tmany\t0\t4\n").unwrap();
+    let o = credence(&["eval-sources", "--gold", g, c]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("gold.tsv:2: attributions is not a number"),
+        "{}",
+        stderr(&o)
+    );
+}

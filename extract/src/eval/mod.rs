@@ -6,6 +6,7 @@
 
 pub mod brat;
 pub mod scoring;
+pub mod sources;
 
 pub use brat::{Annotations, BratAttribution};
 pub use scoring::{Counts, Evaluation, OVERLAP_IOU};
