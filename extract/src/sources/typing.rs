@@ -320,6 +320,26 @@ pub fn classify(text: &str) -> Mention {
     if anonymous_head {
         return named(SourceType::Anonymous, lowercase_first(head_text));
     }
+    // People left unnamed in other words: a plural noun with no name ("a
+    // number of locals", "the three witnesses", "most of the families") or
+    // one person described ("a man", "a woman").
+    let singular = last.strip_suffix('s').unwrap_or(&last);
+    let plural_noun = last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("is")
+        && !DOCUMENT_NOUNS.contains(&singular)
+        && !matches!(
+            singular,
+            "year" | "month" | "week" | "day" | "hour" | "minute" | "decade" | "time" | "thing"
+        );
+    let described = indefinite && is_person_noun(&last);
+    if !has_name
+        && !lower_head.is_empty()
+        && (plural_noun && !DOCUMENT_NOUNS.contains(&last.as_str()) || described)
+    {
+        return named(SourceType::Anonymous, lowercase_first(head_text));
+    }
     named(SourceType::Unknown, head_text.to_string())
 }
 
@@ -565,6 +585,10 @@ mod tests {
             (SourceType::Person, "Mark Warner".into())
         );
         assert_eq!(classify("Trump Tower"), Mention::NotASource);
+        for unnamed in ["A number of locals", "the three witnesses", "a man"] {
+            assert_eq!(kind(unnamed).0, SourceType::Anonymous, "{unnamed}");
+        }
+        assert_eq!(kind("decades").0, SourceType::Unknown);
         assert_eq!(classify("the approach"), kind_unknown("the approach"));
     }
 
