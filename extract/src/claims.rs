@@ -79,7 +79,11 @@ pub fn crediting(found: &[FoundAttribution], index: &SpanIndex, span: ByteSpan) 
 
 /// The span from an attribution's cue or content, whichever starts first,
 /// to whichever ends last: what [`crediting`] looks for near a sentence.
+/// `None` for an attribution that names no source (its mention was a
+/// pronoun with no antecedent, a place, a possessive): it credits no claim,
+/// so the claim stays unsourced.
 pub fn extent(a: &FoundAttribution) -> Option<ByteSpan> {
+    a.source?;
     let spans = a.content.into_iter().chain(a.cue);
     let start = spans.clone().map(|s| s.start).min()?;
     let end = spans.map(|s| s.end).max()?;
@@ -107,5 +111,18 @@ mod tests {
             "This has led to debate about the effectiveness of such approaches."
         ));
         assert!(is_question("Is this right?”"));
+    }
+
+    #[test]
+    fn an_attribution_without_a_source_credits_no_claim() {
+        let mut a = FoundAttribution {
+            source: None,
+            cue: Some(ByteSpan::new(10, 14)),
+            content: Some(ByteSpan::new(15, 40)),
+            by_rule: false,
+        };
+        assert_eq!(extent(&a), None);
+        a.source = Some(ByteSpan::new(0, 9));
+        assert_eq!(extent(&a), Some(ByteSpan::new(10, 40)));
     }
 }

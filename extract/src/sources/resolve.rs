@@ -418,7 +418,7 @@ impl<'a> Resolver<'a> {
         let doc = self.doc;
         let (t, _) = doc.tokens_in(span)?;
         let sentence_start = doc.sentence_tokens[doc.token_sentence[t]].0;
-        for b in (sentence_start.max(t.saturating_sub(12))..t).rev() {
+        for b in (sentence_start.max(t.saturating_sub(30))..t).rev() {
             let w = doc.token_text(b);
             if DOCUMENT_NOUNS.contains(&w) {
                 return Some(self.register_group(SourceType::Document, w.to_string(), span));
