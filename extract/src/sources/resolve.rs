@@ -124,7 +124,7 @@ impl<'a> Resolver<'a> {
             let sentence_start = doc.sentence_tokens[doc.token_sentence[i]].0;
             for t in (sentence_start.max(i.saturating_sub(3))..i).rev() {
                 let w = doc.token_text(t);
-                if !is_title(w) && !TITLES.contains(w) {
+                if !is_title(w) {
                     break;
                 }
                 titled
