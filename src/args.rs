@@ -179,6 +179,24 @@ pub struct EvalCorroborationArgs {
     /// Field naming the story (event) each article covers.
     #[arg(long, default_value = "story", value_name = "NAME")]
     pub story_field: String,
+    /// The inputs are labelled sentence pairs, tab-separated with a header, in
+    /// MRPC's format (`Quality`, `#1 ID`, `#2 ID`, `#1 String`, `#2 String`;
+    /// Quality 1 = same meaning), instead of a corpus with stories.
+    #[arg(long)]
+    pub pairs: bool,
+    /// With `--pairs`: fit the same-fact model on the pairs (and on the
+    /// matches between different pairs, as negatives), print its
+    /// cross-validated precision and recall, and write it to FILE.
+    #[arg(long, value_name = "FILE", requires = "pairs")]
+    pub fit_out: Option<PathBuf>,
+    /// With `--pairs`: also list the pairs matched against their label and
+    /// the same-meaning pairs missed.
+    #[arg(long, requires = "pairs")]
+    pub errors: bool,
+    /// With `--pairs`: use this same-fact model (written by `--fit-out`)
+    /// instead of the built-in one.
+    #[arg(long, value_name = "FILE", requires = "pairs")]
+    pub model: Option<PathBuf>,
     /// Scoring configuration (TOML; see `credence config`). Default: the built-in one.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

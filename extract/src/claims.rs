@@ -4,6 +4,7 @@
 
 use crate::attribution::FoundAttribution;
 use crate::extraction::SentenceKind;
+use crate::lexicon::formulas::{CREDITS, CREDIT_MAX_WORDS, METHODOLOGY, NO_COMMENT, PROMOTION};
 use crate::lexicon::dates::{
     is_checkworthy_number, MONTHS, MONTH_ABBREVIATIONS, RELATIVE_DAYS, WEEKDAYS,
 };
@@ -32,6 +33,20 @@ pub fn is_checkworthy(text: &str, tokens: &[Token]) -> bool {
             && s != "I"
             && s.chars().next().is_some_and(char::is_uppercase)
     })
+}
+
+/// Is the sentence a newsroom formula rather than a fact: a reply to a
+/// request for comment, poll methodology, a photo credit, an appeal to
+/// readers (see
+/// [`crate::lexicon::formulas`])? Such a claim is not check-worthy.
+pub fn is_formula(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let has = |list: &[&str]| list.iter().any(|p| lower.contains(p));
+    // "X declined to comment, but ..." goes on to say something.
+    (has(NO_COMMENT) && !lower.contains(" but "))
+        || has(METHODOLOGY)
+        || has(PROMOTION)
+        || (has(CREDITS) && sentence.split_whitespace().count() <= CREDIT_MAX_WORDS)
 }
 
 /// Is the sentence a question (ends with `?`, possibly before closing quotes)?
@@ -111,6 +126,28 @@ mod tests {
             "This has led to debate about the effectiveness of such approaches."
         ));
         assert!(is_question("Is this right?”"));
+    }
+
+    #[test]
+    fn formulas_are_not_facts() {
+        for s in [
+            "Representatives for Tesla did not immediately respond to a request for comment.",
+            "The White House declined to comment.",
+            "It has a margin of sampling error of plus or minus 3 percentage points.",
+            "The AP-GfK Poll was conducted July 24-28, 2014, using KnowledgePanel.",
+            "Jeff Roberson/St. Louis Post-Dispatch via AP",
+            "Enlarge this image toggle caption Saul Loeb/AFP/Getty Images",
+            "If you enjoyed this article, we have a proposition for you: Join NRPLUS.",
+        ] {
+            assert!(is_formula(s), "{s}");
+        }
+        for s in [
+            "Ready for Hillary declined to comment on the projects, but Clinton could use the data.",
+            "A Gallup poll found that 80 percent supported voter ID laws.",
+            "Witkoff met Ushakov in Moscow on Tuesday.",
+        ] {
+            assert!(!is_formula(s), "{s}");
+        }
     }
 
     #[test]

@@ -203,7 +203,8 @@ fn claims(
             attribution: m.credited_by,
             source: m.credited_by.and_then(|b| source_of[b]),
             hedged: m.hedge.is_some(),
-            checkworthy: claims::is_checkworthy(doc.text, &doc.tokens[ts..te]),
+            checkworthy: claims::is_checkworthy(doc.text, &doc.tokens[ts..te])
+                && !claims::is_formula(doc.sentences[si].slice(doc.text)),
         });
     }
     claims

@@ -176,6 +176,7 @@ pub const MATCHES: Table = Table {
         field("outlet", Kind::Text),
         field("other_outlet", Kind::Text),
         field("similarity", Kind::Share),
+        field("confidence", Kind::Share),
         field("relation", Kind::Id),
     ],
 };
@@ -326,6 +327,7 @@ impl Rows for MatchRows<'_> {
                 Cell::Text(Cow::Borrowed(&a.outlet)),
                 Cell::Text(Cow::Borrowed(&b.outlet)),
                 Cell::Share(m.similarity),
+                Cell::Share(m.confidence),
                 Cell::Id(m.relation.as_str()),
             ])?;
         }

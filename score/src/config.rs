@@ -104,8 +104,13 @@ struct ConfigFile {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CorroborationConfig {
-    /// Least similarity (0..1) for two claims to match.
+    /// Least cosine similarity (0..1) for two claims to be judged at all.
     pub min_similarity: f64,
+    /// Least same-fact probability (0..1) for two claims to corroborate.
+    pub min_confidence: f64,
+    /// Least same-fact probability, numbers left out, for two claims with
+    /// different numbers for the same unit to conflict.
+    pub conflict_confidence: f64,
     /// Least similarity for two claims to be copies of each other.
     pub copy_similarity: f64,
     /// Least share of the shorter article's check-worthy claims that must be
@@ -113,15 +118,35 @@ pub struct CorroborationConfig {
     pub syndication_share: f64,
     /// Most days between two articles that may corroborate each other.
     pub window_days: u32,
+    /// Which articles an article without a readable date may corroborate.
+    pub undated: Undated,
+}
+
+/// What an article without a readable date may be matched with: its date
+/// could be years from any other's, so the window cannot vouch for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Undated {
+    /// Only other undated articles: a corpus with no dates at all (a folder
+    /// of text files, labelled pairs) is one window; in a dated corpus an
+    /// undated article corroborates nothing dated (the default).
+    Undated,
+    /// Any article (the window is ignored for it).
+    Any,
+    /// Nothing.
+    None,
 }
 
 impl Default for CorroborationConfig {
     fn default() -> Self {
         CorroborationConfig {
-            min_similarity: 0.4,
+            min_similarity: 0.15,
+            min_confidence: 0.6,
+            conflict_confidence: 0.8,
             copy_similarity: 0.9,
             syndication_share: 0.5,
             window_days: 7,
+            undated: Undated::Undated,
         }
     }
 }
@@ -200,6 +225,8 @@ impl Config {
         }
         let c = &self.corroboration;
         unit_interval("corroboration.min_similarity", c.min_similarity)?;
+        unit_interval("corroboration.min_confidence", c.min_confidence)?;
+        unit_interval("corroboration.conflict_confidence", c.conflict_confidence)?;
         unit_interval("corroboration.copy_similarity", c.copy_similarity)?;
         unit_interval("corroboration.syndication_share", c.syndication_share)?;
         if c.copy_similarity < c.min_similarity {

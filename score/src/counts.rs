@@ -208,6 +208,7 @@ mod tests {
                 claim: corroborated,
                 other,
                 similarity: 0.9,
+                confidence: 0.9,
                 relation: Relation::Corroborates,
             }],
             ..Corroboration::default()

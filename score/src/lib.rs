@@ -99,6 +99,32 @@ impl Scores {
     }
 }
 
+/// What the matcher sees of each article: its outlet, its date (`dates[i]`)
+/// and its check-worthy claims.
+pub fn corroboration_inputs<'a>(
+    extractions: &'a [Extraction],
+    dates: &[Option<NaiveDate>],
+) -> Vec<ArticleClaims<'a>> {
+    extractions
+        .par_iter()
+        .zip(dates)
+        .map(|(e, &date)| {
+            let index = CharIndex::new(&e.text);
+            ArticleClaims {
+                outlet: &e.outlet,
+                date,
+                claims: e
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.checkworthy)
+                    .map(|(i, c)| (i, e.slice(&index, c.span)))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// Score every article and outlet.
 pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, ScoreError> {
     config.validate().map_err(|message| ScoreError::Config {
@@ -116,26 +142,7 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
         .filter(|(_, (e, d))| d.is_none() && !e.published.trim().is_empty())
         .map(|(i, _)| i)
         .collect();
-    let indexes: Vec<CharIndex> = extractions
-        .par_iter()
-        .map(|e| CharIndex::new(&e.text))
-        .collect();
-    let inputs: Vec<ArticleClaims> = extractions
-        .iter()
-        .zip(&dates)
-        .zip(&indexes)
-        .map(|((e, &date), index)| ArticleClaims {
-            outlet: &e.outlet,
-            date,
-            claims: e
-                .claims
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.checkworthy)
-                .map(|(i, c)| (i, e.slice(index, c.span)))
-                .collect(),
-        })
-        .collect();
+    let inputs = corroboration_inputs(extractions, &dates);
     let corroboration = corroborate(&inputs, &config.corroboration);
 
     let counts = counts::counts(extractions, &corroboration)?;

@@ -11,6 +11,7 @@ pub mod abbreviations;
 pub mod chrome;
 pub mod cues;
 pub mod dates;
+pub mod formulas;
 pub mod hedges;
 pub mod names;
 pub mod places;

@@ -1,8 +1,16 @@
-//! Measuring the matcher against a corpus whose articles are labelled with
-//! the story (event) they cover, such as BASIL: a cross-outlet match is right
-//! when both articles cover the same story.
+//! Measuring the matcher against labelled data:
+//!
+//! - a corpus whose articles are labelled with the story (event) they cover,
+//!   such as BASIL ([`evaluate`]): a cross-outlet match is right when both
+//!   articles cover the same story. This checks the *story*, not the fact.
+//! - labelled sentence pairs, such as MRPC ([`evaluate_pairs`]): each pair's
+//!   two sentences become two one-sentence articles from two outlets, and the
+//!   pair counts as matched when the matcher links them. This checks the
+//!   *fact*: MRPC's negatives are mostly the same story told with different
+//!   content. Matches between sentences of different pairs are counted too:
+//!   in a real corpus those are the false matches that outnumber the rest.
 
-use super::Corroboration;
+use super::{Corroboration, Relation};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -70,10 +78,112 @@ pub fn evaluate(
     }
 }
 
+/// How well the matcher recovers labelled sentence pairs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairEvaluation {
+    /// Labelled pairs.
+    pub pairs: usize,
+    /// Pairs labelled "same meaning".
+    pub positive: usize,
+    /// Pairs the matcher linked.
+    pub matched: usize,
+    /// Linked pairs labelled "same meaning".
+    pub true_positive: usize,
+    /// `true_positive / matched`.
+    pub precision: f64,
+    /// `true_positive / positive`.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+    /// Share of pairs whose matched / not matched agrees with the label.
+    pub accuracy: f64,
+    /// Pairs linked only by a conflict (same fact, different numbers): not
+    /// counted as matched.
+    pub conflicted: usize,
+    /// Of those, pairs labelled "same meaning".
+    pub conflicted_positive: usize,
+    /// Corroborating claim pairs (each once) between articles of two
+    /// different labelled pairs that share no sentence.
+    pub unrelated_matches: usize,
+    /// `unrelated_matches` per 1,000 articles.
+    pub unrelated_per_1000: f64,
+    /// Articles (two per pair).
+    pub articles: usize,
+}
+
+/// Score `corroboration` over articles built from labelled pairs: article
+/// `2i` is pair `i`'s first sentence and `2i + 1` its second; `labels[i]`
+/// says whether they mean the same; `sentence_ids[a]` is article `a`'s
+/// sentence id (a sentence can appear in several pairs, and a match between
+/// two pairs that share a sentence is not counted as unrelated). Only
+/// corroborations link a pair: a conflict says the two differ.
+pub fn evaluate_pairs(
+    corroboration: &Corroboration,
+    labels: &[bool],
+    sentence_ids: &[&str],
+) -> PairEvaluation {
+    let n = labels.len();
+    let mut linked = vec![false; n];
+    let mut conflicted = vec![false; n];
+    let mut unrelated = 0;
+    for m in &corroboration.matches {
+        if m.claim > m.other {
+            continue;
+        }
+        let (a, b) = (m.claim.article, m.other.article);
+        let (pa, pb) = (a / 2, b / 2);
+        if pa == pb {
+            match m.relation {
+                Relation::Corroborates => linked[pa] = true,
+                Relation::Conflicts => conflicted[pa] = true,
+            }
+            continue;
+        }
+        if m.relation == Relation::Conflicts {
+            continue;
+        }
+        let ids = |p: usize| [sentence_ids[2 * p], sentence_ids[2 * p + 1]];
+        let (ia, ib) = (ids(pa), ids(pb));
+        if !ia.iter().any(|s| ib.contains(s)) {
+            unrelated += 1;
+        }
+    }
+    let positive = labels.iter().filter(|&&l| l).count();
+    let matched = linked.iter().filter(|&&l| l).count();
+    let true_positive = linked.iter().zip(labels).filter(|&(&l, &t)| l && t).count();
+    let agree = linked.iter().zip(labels).filter(|&(l, t)| l == t).count();
+    let only_conflicted = |p: usize| conflicted[p] && !linked[p];
+    let conflicted_positive = (0..n).filter(|&p| only_conflicted(p) && labels[p]).count();
+    let conflicted = (0..n).filter(|&p| only_conflicted(p)).count();
+    let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+    let (precision, recall) = (ratio(true_positive, matched), ratio(true_positive, positive));
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    let articles = 2 * n;
+    PairEvaluation {
+        pairs: n,
+        positive,
+        matched,
+        true_positive,
+        precision,
+        recall,
+        f1,
+        accuracy: ratio(agree, n),
+        conflicted,
+        conflicted_positive,
+        unrelated_matches: unrelated,
+        unrelated_per_1000: ratio(unrelated * 1000, articles),
+        articles,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corroboration::{ClaimMatch, ClaimRef, Relation};
+    use crate::corroboration::{ClaimMatch, ClaimRef};
 
     fn m(a: usize, b: usize) -> [ClaimMatch; 2] {
         let (x, y) = (
@@ -90,6 +200,7 @@ mod tests {
             claim,
             other,
             similarity: 0.9,
+            confidence: 0.9,
             relation: Relation::Corroborates,
         };
         [one(x, y), one(y, x)]
@@ -108,5 +219,21 @@ mod tests {
             (2, 1, 2, 1)
         );
         assert_eq!((e.precision, e.coverage), (0.5, 0.5));
+    }
+    #[test]
+    fn pairs_precision_recall_and_unrelated_matches() {
+        let mut c = Corroboration::default();
+        c.matches.extend(m(0, 1)); // pair 0 linked (labelled same)
+        c.matches.extend(m(2, 3)); // pair 1 linked (labelled different)
+        c.matches.extend(m(0, 5)); // pair 0 with pair 2: unrelated
+        c.matches.extend(m(2, 7)); // pair 1 with pair 3: they share sentence "s2"
+        let labels = [true, false, true, true];
+        let ids = ["s0", "s1", "s2", "s3", "s4", "s5", "s2", "s6"];
+        let e = evaluate_pairs(&c, &labels, &ids);
+        assert_eq!((e.matched, e.true_positive, e.positive), (2, 1, 3));
+        assert_eq!((e.precision, e.accuracy), (0.5, 0.25));
+        assert!((e.recall - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(e.unrelated_matches, 1);
+        assert_eq!(e.unrelated_per_1000, 125.0);
     }
 }

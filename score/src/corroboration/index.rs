@@ -56,6 +56,11 @@ impl Vocabulary {
             .collect()
     }
 
+    /// The id of an interned term.
+    pub fn id(&self, term: &str) -> Option<u32> {
+        self.ids.get(term).copied()
+    }
+
     /// Distinct terms.
     pub fn len(&self) -> usize {
         self.df.len()

@@ -5,21 +5,26 @@
 //! 1. [`normalize`] every claim into terms (stems and numbers);
 //! 2. find candidate pairs with an inverted index over each claim's rarest
 //!    terms ([`index`]), never comparing every claim with every other;
-//! 3. verify each candidate with an IDF-weighted cosine similarity, keep
-//!    pairs from different outlets inside the date window at or above
-//!    `min_similarity`, and call a pair a conflict when both give a number
-//!    for the same unit and the numbers differ;
+//! 3. verify each candidate: pairs from different outlets inside the date
+//!    window whose IDF-weighted cosine similarity reaches `min_similarity`
+//!    are described by [`same_fact`] features (coverage of each side, word
+//!    order, numbers, names, negation) and match when the same-fact model's
+//!    probability reaches `min_confidence`; a pair that would match but for
+//!    its numbers, and gives different numbers for the same unit, conflicts;
 //! 4. find syndicated articles ([`syndication`]) and drop the matches
 //!    between them: a copy is not a second source.
 
 pub mod eval;
 pub mod index;
 pub mod normalize;
+pub mod same_fact;
 pub mod syndication;
+pub mod vectors;
 
-use crate::config::CorroborationConfig;
+use crate::config::{CorroborationConfig, Undated};
 use chrono::{Datelike, NaiveDate};
 use normalize::{normalize, Normalized, Quantity};
+use same_fact::{ClaimView, Features, Model};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -72,6 +77,9 @@ pub struct ClaimMatch {
     pub other: ClaimRef,
     /// IDF-weighted cosine similarity, 0..1.
     pub similarity: f64,
+    /// The same-fact model's probability that the two state one fact (for a
+    /// conflict: with the numbers left out), 0..1.
+    pub confidence: f64,
     /// Corroborates or conflicts.
     pub relation: Relation,
 }
@@ -121,6 +129,12 @@ impl Corroboration {
 struct Prepared {
     at: ClaimRef,
     quantities: Vec<Quantity>,
+    /// Term ids of its names and of its numbers, sorted.
+    names: Vec<u32>,
+    numbers: Vec<u32>,
+    bigrams: Vec<u64>,
+    negated: bool,
+    vector: vectors::Quantised,
 }
 
 /// Every claim's weighted terms end to end, with the claims' norms: the
@@ -143,8 +157,126 @@ impl TermTable {
 /// Articles normalised at a time (bounds the claim strings alive at once).
 const NORMALIZE_CHUNK: usize = 2048;
 
-/// Match the check-worthy claims of `articles` across outlets.
+/// A candidate pair that passed the cosine floor: the two claims (indexes
+/// into the prepared claims), their cosine and their same-fact features.
+struct Verified {
+    x: usize,
+    y: usize,
+    similarity: f64,
+    features: Features,
+}
+
+/// Match the check-worthy claims of `articles` across outlets with the
+/// embedded same-fact model.
 pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> Corroboration {
+    corroborate_with(articles, config, Model::embedded())
+}
+
+/// [`corroborate`] with a given same-fact model.
+pub fn corroborate_with(
+    articles: &[ArticleClaims],
+    config: &CorroborationConfig,
+    model: &Model,
+) -> Corroboration {
+    let (claims, verified, candidates) = candidates(articles, config);
+    let copies: Vec<(ClaimRef, ClaimRef)> = verified
+        .iter()
+        .filter(|v| v.similarity >= config.copy_similarity)
+        .map(|v| (claims[v.x].at, claims[v.y].at))
+        .collect();
+    let sizes: Vec<usize> = articles.iter().map(|a| a.claims.len()).collect();
+    let syndicated = syndication::find(&copies, &sizes, config.syndication_share);
+    let judged: Vec<(usize, usize, f64, f64, Relation)> = verified
+        .iter()
+        .filter(|v| !syndicated[claims[v.x].at.article].contains(&claims[v.y].at.article))
+        .filter_map(|v| {
+            let relation = judge(model, config, v, &claims)?;
+            Some((v.x, v.y, v.similarity, relation.1, relation.0))
+        })
+        .collect();
+    Corroboration {
+        matches: both_directions(&judged, &claims),
+        syndicated,
+        claims: claims.len(),
+        candidates,
+    }
+}
+
+/// Whether a verified pair corroborates, conflicts or neither, with the
+/// confidence behind the answer. A conflict is a pair that states one fact
+/// by every feature but its numbers, and whose numbers for the same unit
+/// differ; it needs `conflict_confidence`, stricter than a corroboration:
+/// two different polls share everything but their figures too.
+fn judge(
+    model: &Model,
+    config: &CorroborationConfig,
+    v: &Verified,
+    claims: &[Prepared],
+) -> Option<(Relation, f64)> {
+    let numbers_conflict = conflicting(&claims[v.x].quantities, &claims[v.y].quantities);
+    relation(model, config, &v.features, numbers_conflict)
+}
+
+/// How a candidate with `features` relates (see [`judge`]); `None`: no match.
+pub fn relation(
+    model: &Model,
+    config: &CorroborationConfig,
+    features: &Features,
+    numbers_conflict: bool,
+) -> Option<(Relation, f64)> {
+    if numbers_conflict {
+        let mut f = *features;
+        f[NUMBERS_UNMATCHED] = 0.0;
+        let p = model.probability(&f);
+        return (p >= config.conflict_confidence.max(config.min_confidence))
+            .then_some((Relation::Conflicts, p));
+    }
+    let p = model.probability(features);
+    (p >= config.min_confidence).then_some((Relation::Corroborates, p))
+}
+
+/// Index of `numbers_unmatched` in [`same_fact::FEATURES`].
+const NUMBERS_UNMATCHED: usize = 3;
+
+/// One candidate pair of claims with its features, for fitting and
+/// inspecting the same-fact model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// One claim.
+    pub claim: ClaimRef,
+    /// The other (a later claim).
+    pub other: ClaimRef,
+    /// Their cosine similarity.
+    pub similarity: f64,
+    /// Their features.
+    pub features: Features,
+    /// Whether their numbers for one unit differ.
+    pub numbers_conflict: bool,
+}
+
+/// Every candidate pair (different outlets, inside the date window) whose
+/// cosine reaches `min_similarity`, before the same-fact model and
+/// syndication: what `eval-corroboration --fit-out` fits the model on.
+pub fn candidate_pairs(articles: &[ArticleClaims], config: &CorroborationConfig) -> Vec<Candidate> {
+    let (claims, verified, _) = candidates(articles, config);
+    verified
+        .into_iter()
+        .map(|v| Candidate {
+            claim: claims[v.x].at,
+            other: claims[v.y].at,
+            similarity: v.similarity,
+            features: v.features,
+            numbers_conflict: conflicting(&claims[v.x].quantities, &claims[v.y].quantities),
+        })
+        .collect()
+}
+
+/// Prepare the claims, find candidates and verify them: the claims, the
+/// pairs that pass the cosine floor, and how many candidates were checked.
+fn candidates(
+    articles: &[ArticleClaims],
+    config: &CorroborationConfig,
+) -> (Vec<Prepared>, Vec<Verified>, usize) {
     let (vocab, claims, table) = prepare(articles);
     let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
     let meta = claim_meta(articles, &claims);
@@ -154,32 +286,33 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
         oa != ob
             && match (da, db) {
                 (Some(da), Some(db)) => (da - db).abs() <= window,
-                _ => true,
+                (None, None) => config.undated != Undated::None,
+                _ => config.undated == Undated::Any,
             }
     };
     let found = verify(&vocab, &table, &postings, may_match, config.min_similarity);
     let candidates = found.iter().map(|(n, _)| n).sum();
-
-    let mut pairs: Vec<(usize, usize, f64)> = found
+    let view = |c: usize| ClaimView {
+        terms: table.of(c),
+        norm: table.norms[c],
+        names: &claims[c].names,
+        numbers: &claims[c].numbers,
+        bigrams: &claims[c].bigrams,
+        negated: claims[c].negated,
+        vector: &claims[c].vector,
+    };
+    let verified = found
         .into_iter()
         .enumerate()
         .flat_map(|(x, (_, ys))| ys.into_iter().map(move |(y, s)| (x, y, s)))
+        .map(|(x, y, similarity)| Verified {
+            x,
+            y,
+            similarity,
+            features: same_fact::features(&view(x), &view(y), similarity),
+        })
         .collect();
-    let copies: Vec<(ClaimRef, ClaimRef)> = pairs
-        .iter()
-        .filter(|&&(_, _, s)| s >= config.copy_similarity)
-        .map(|&(x, y, _)| (claims[x].at, claims[y].at))
-        .collect();
-    let sizes: Vec<usize> = articles.iter().map(|a| a.claims.len()).collect();
-    let syndicated = syndication::find(&copies, &sizes, config.syndication_share);
-    pairs.retain(|&(x, y, _)| !syndicated[claims[x].at.article].contains(&claims[y].at.article));
-
-    Corroboration {
-        matches: both_directions(&pairs, &claims),
-        syndicated,
-        claims: claims.len(),
-        candidates,
-    }
+    (claims, verified, candidates)
 }
 
 /// Normalise every check-worthy claim and weigh its terms: the vocabulary,
@@ -192,7 +325,7 @@ pub fn corroborate(articles: &[ArticleClaims], config: &CorroborationConfig) -> 
 /// the matcher's memory.
 fn prepare(articles: &[ArticleClaims]) -> (index::Vocabulary, Vec<Prepared>, TermTable) {
     let mut vocab = index::Vocabulary::default();
-    let mut interned: Vec<(ClaimRef, Vec<u32>, Vec<Quantity>)> = Vec::new();
+    let mut interned: Vec<(ClaimRef, Vec<u32>, Normalized)> = Vec::new();
     for (c, chunk) in articles.chunks(NORMALIZE_CHUNK).enumerate() {
         let normalized: Vec<Vec<(ClaimRef, Normalized)>> = chunk
             .par_iter()
@@ -210,9 +343,10 @@ fn prepare(articles: &[ArticleClaims]) -> (index::Vocabulary, Vec<Prepared>, Ter
                     .collect()
             })
             .collect();
-        for (at, n) in normalized.into_iter().flatten() {
+        for (at, mut n) in normalized.into_iter().flatten() {
             let ids = vocab.intern(&n);
-            interned.push((at, ids, n.quantities));
+            n.terms = Vec::new();
+            interned.push((at, ids, n));
         }
     }
     let mut table = TermTable {
@@ -222,14 +356,33 @@ fn prepare(articles: &[ArticleClaims]) -> (index::Vocabulary, Vec<Prepared>, Ter
     };
     let claims: Vec<Prepared> = interned
         .into_iter()
-        .map(|(at, ids, quantities)| {
+        .map(|(at, ids, n)| {
             let terms = vocab.weigh_ids(&ids);
+            let sorted_ids = |words: &[String]| {
+                let mut v: Vec<u32> = words.iter().filter_map(|w| vocab.id(w)).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let numbers: Vec<String> = n
+                .quantities
+                .iter()
+                .map(|q| format!("#{}", q.value))
+                .collect();
             table
                 .norms
                 .push(terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt());
             table.terms.extend_from_slice(&terms);
             table.offsets.push(table.terms.len());
-            Prepared { at, quantities }
+            Prepared {
+                at,
+                names: sorted_ids(&n.names),
+                numbers: sorted_ids(&numbers),
+                bigrams: n.bigrams,
+                negated: n.negated,
+                vector: n.vector,
+                quantities: n.quantities,
+            }
         })
         .collect();
     (vocab, claims, table)
@@ -296,27 +449,26 @@ fn verify(
         .collect()
 }
 
-/// Every verified pair as two matches, one from each claim, sorted; a pair
-/// whose claims count the same unit with different numbers conflicts.
-fn both_directions(pairs: &[(usize, usize, f64)], claims: &[Prepared]) -> Vec<ClaimMatch> {
+/// Every judged pair as two matches, one from each claim, sorted.
+fn both_directions(
+    pairs: &[(usize, usize, f64, f64, Relation)],
+    claims: &[Prepared],
+) -> Vec<ClaimMatch> {
     let mut matches: Vec<ClaimMatch> = Vec::with_capacity(pairs.len() * 2);
-    for &(x, y, similarity) in pairs {
-        let relation = if conflicting(&claims[x].quantities, &claims[y].quantities) {
-            Relation::Conflicts
-        } else {
-            Relation::Corroborates
-        };
+    for &(x, y, similarity, confidence, relation) in pairs {
         let (a, b) = (claims[x].at, claims[y].at);
         matches.push(ClaimMatch {
             claim: a,
             other: b,
             similarity,
+            confidence,
             relation,
         });
         matches.push(ClaimMatch {
             claim: b,
             other: a,
             similarity,
+            confidence,
             relation,
         });
     }
@@ -352,17 +504,21 @@ fn cosine(table: &TermTable, x: usize, x_dense: &[f32], y: usize) -> f64 {
 
 /// Both claims count the same unit and share no count for it: "eight phone
 /// calls" against "seven phone calls".
+///
+/// Two counts agree when they are equal to the precision the less precise
+/// one is written to: "3.9 percent" and "3.85 percent" agree, "4.5 million"
+/// and "4,512,000" agree, "eight" and "seven" do not.
 fn conflicting(a: &[Quantity], b: &[Quantity]) -> bool {
+    let agree = |x: &Quantity, y: &Quantity| {
+        (x.value - y.value).abs() <= x.tolerance.max(y.tolerance) + f64::EPSILON * x.value.abs()
+    };
     a.iter().filter(|q| !q.unit.is_empty()).any(|qa| {
-        let counts_b: Vec<f64> = b
-            .iter()
-            .filter(|q| q.unit == qa.unit)
-            .map(|q| q.value)
-            .collect();
-        !counts_b.is_empty()
+        let same_unit_b: Vec<&Quantity> = b.iter().filter(|q| q.unit == qa.unit).collect();
+        !same_unit_b.is_empty()
             && !a
                 .iter()
-                .any(|q| q.unit == qa.unit && counts_b.contains(&q.value))
+                .filter(|q| q.unit == qa.unit)
+                .any(|q| same_unit_b.iter().any(|qb| agree(q, qb)))
     })
 }
 
@@ -425,6 +581,24 @@ mod tests {
     }
 
     #[test]
+    fn numbers_agree_to_the_precision_they_are_written_to() {
+        let q = |t: &str| normalize(t).quantities;
+        assert!(!conflicting(
+            &q("Students borrow at 3.85 percent interest."),
+            &q("Students borrow at 3.9 percent interest.")
+        ));
+        assert!(conflicting(
+            &q("Students borrow at 3.4 percent interest."),
+            &q("Students borrow at 3.9 percent interest.")
+        ));
+        assert!(!conflicting(
+            &q("It cost 4.5 million dollars."),
+            &q("It cost 4,512,000 dollars.")
+        ));
+        assert!(conflicting(&q("eight phone calls"), &q("seven phone calls")));
+    }
+
+    #[test]
     fn same_outlet_and_far_apart_dates_do_not_corroborate() {
         let claim = "Trump and Putin held eight phone calls since January, the Kremlin said.";
         let d = |day| NaiveDate::from_ymd_opt(2025, 1, day);
@@ -443,13 +617,28 @@ mod tests {
                 .len(),
             2
         );
+        // An undated article matches undated ones only, unless told otherwise.
         let unknown = [art("A", None, &[claim]), art("B", d(20), &[claim])];
+        assert!(corroborate(&unknown, &CorroborationConfig::default())
+            .matches
+            .is_empty());
+        let any = CorroborationConfig {
+            undated: Undated::Any,
+            ..CorroborationConfig::default()
+        };
+        assert_eq!(corroborate(&unknown, &any).matches.len(), 2);
+        let both_unknown = [art("A", None, &[claim]), art("B", None, &[claim])];
         assert_eq!(
-            corroborate(&unknown, &CorroborationConfig::default())
+            corroborate(&both_unknown, &CorroborationConfig::default())
                 .matches
                 .len(),
             2
         );
+        let none = CorroborationConfig {
+            undated: Undated::None,
+            ..CorroborationConfig::default()
+        };
+        assert!(corroborate(&both_unknown, &none).matches.is_empty());
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //! BASIL and made matching worse: claims about different events by the same
 //! people ("Senate Majority Leader Harry Reid said …") matched more often.
 
-use credence_extract::lexicon::dates::{CARDINALS, MULTIPLIERS, TENS};
+use credence_extract::lexicon::dates::{
+    CARDINALS, MONTHS, MONTH_ABBREVIATIONS, MULTIPLIERS, TENS,
+};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -24,15 +26,44 @@ pub struct Quantity {
     pub value: f64,
     /// Stem of the next content word ("calls" → `call`); empty at the end.
     pub unit: String,
+    /// Half the value of its last written digit ("3.9" → 0.05, "4.5
+    /// million" → 50000, "eight" → 0.5): a number written to that precision
+    /// agrees with any value within it (3.9 percent and 3.85 percent agree).
+    pub tolerance: f64,
 }
 
 /// A claim, normalised.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Normalized {
     /// Distinct terms (stems, or `#<value>` for numbers), sorted.
     pub terms: Vec<String>,
     /// Numbers in text order.
     pub quantities: Vec<Quantity>,
+    /// Distinct terms written as names (capitalised, not the claim's first
+    /// word), sorted: the participants two claims of one fact share.
+    pub names: Vec<String>,
+    /// Distinct adjacent term pairs in text order, hashed, sorted: a crude
+    /// trace of who did what to whom that a bag of terms does not keep.
+    pub bigrams: Vec<u64>,
+    /// Whether the claim has a negation ("not", "no", "never", "didn't").
+    pub negated: bool,
+    /// Sum of its words' static vectors ([`super::vectors`]), quantised.
+    pub vector: super::vectors::Quantised,
+}
+
+/// Words that negate what a claim says.
+const NEGATIONS: [&str; 8] = [
+    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing",
+];
+
+/// FNV-1a over two terms: fixed, so bigram ids are the same on every run.
+fn bigram(a: &str, b: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in a.bytes().chain([0]).chain(b.bytes()) {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 fn stop_words() -> &'static HashSet<&'static str> {
@@ -123,41 +154,117 @@ fn without_signature(text: &str) -> &str {
     }
 }
 
+/// The month an abbreviation names ("oct" → "october"), from the
+/// abbreviations the tokenizer knows (without their period).
+fn month_of_abbreviation(lower: &str) -> Option<&'static str> {
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|a| a.strip_suffix('.') == Some(lower))
+        .and_then(|a| MONTHS.iter().find(|m| m.starts_with(&a[..3])))
+        .copied()
+}
+
 /// Normalise one claim.
 pub fn normalize(text: &str) -> Normalized {
     let stop = stop_words();
     let stemmer = stemmer();
-    let ws = words(without_signature(text));
-    let lowers: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let body = without_signature(text);
+    // "didn't", "won’t": the clitic is dropped by `words`, so look for it here.
+    let mut negated = body.contains("n't") || body.contains("n’t");
+    let ws = words(body);
+    let mut sum = [0.0f32; super::vectors::DIMS];
+    for w in &ws {
+        super::vectors::add(w, &mut sum);
+    }
+    let lowers: Vec<String> = ws
+        .iter()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            // "Oct." and "October" are one term.
+            match month_of_abbreviation(&lower) {
+                Some(month) if w.starts_with(char::is_uppercase) => month.to_string(),
+                _ => lower,
+            }
+        })
+        .collect();
     let mut terms = Vec::with_capacity(ws.len());
+    let mut sequence: Vec<String> = Vec::with_capacity(ws.len());
+    let mut names = Vec::new();
     let mut quantities = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let lower = lowers[i].as_str();
+        negated |= NEGATIONS.contains(&lower);
         if let Some(mut value) = number_value(lower) {
+            let decimals = lower.split_once('.').map_or(0, |(_, d)| d.len());
+            let mut tolerance = 0.5 * 10f64.powi(-(decimals as i32));
             let mut j = i + 1;
+            // "ninety-five", "thirty two": tens then units are one number.
+            if TENS.iter().any(|&(w, _)| w == lower) {
+                if let Some(units) = lowers
+                    .get(j)
+                    .and_then(|w| CARDINALS[1..10].iter().position(|c| c == w))
+                {
+                    value += (units + 1) as f64;
+                    j += 1;
+                }
+            }
             while let Some(m) = lowers.get(j).and_then(|w| multiplier(w)) {
                 value *= m;
+                tolerance *= m;
                 j += 1;
             }
-            let unit = lowers[j..]
-                .iter()
-                .find(|w| !stop.contains(w.as_str()))
-                .map(|w| stemmer.stem(w).into_owned())
-                .unwrap_or_default();
+            // A date's day ("March 3") or a year ("2018") counts nothing:
+            // two claims giving different ones tell of different days or
+            // events, which is not a conflict.
+            let day = i > 0 && MONTHS.contains(&lowers[i - 1].as_str());
+            let year = lower.len() == 4
+                && lower.bytes().all(|b| b.is_ascii_digit())
+                && (1800.0..=2100.0).contains(&value);
+            let unit = if day || year {
+                String::new()
+            } else {
+                lowers[j..]
+                    .iter()
+                    .find(|w| !stop.contains(w.as_str()))
+                    .map(|w| stemmer.stem(w).into_owned())
+                    .unwrap_or_default()
+            };
             terms.push(format!("#{value}"));
-            quantities.push(Quantity { value, unit });
+            sequence.push(format!("#{value}"));
+            quantities.push(Quantity {
+                value,
+                unit,
+                tolerance,
+            });
             i = j;
             continue;
         }
         if !stop.contains(lower) && multiplier(lower).is_none() {
-            terms.push(stemmer.stem(lower).into_owned());
+            let stem = stemmer.stem(lower).into_owned();
+            if i > 0 && ws[i].starts_with(char::is_uppercase) {
+                names.push(stem.clone());
+            }
+            sequence.push(stem.clone());
+            terms.push(stem);
         }
         i += 1;
     }
     terms.sort_unstable();
     terms.dedup();
-    Normalized { terms, quantities }
+    names.sort_unstable();
+    names.dedup();
+    let mut bigrams: Vec<u64> = sequence.windows(2).map(|w| bigram(&w[0], &w[1])).collect();
+    bigrams.sort_unstable();
+    bigrams.dedup();
+    Normalized {
+        terms,
+        quantities,
+        names,
+        bigrams,
+        negated,
+        vector: super::vectors::quantise(&sum),
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +278,30 @@ mod tests {
     }
 
     #[test]
+    fn month_abbreviations_are_months() {
+        assert_eq!(
+            normalize("The call on Oct. 14 was leaked.").terms,
+            normalize("The call on October 14 was leaked.").terms
+        );
+        assert_eq!(month_of_abbreviation("sept"), Some("september"));
+        assert_eq!(month_of_abbreviation("dog"), None);
+    }
+
+    #[test]
+    fn names_bigrams_and_negation() {
+        let n = normalize("Officials said Witkoff met Yuri Ushakov, who didn't object.");
+        assert_eq!(n.names, ["ushakov", "witkoff", "yuri"]);
+        assert!(n.negated);
+        assert!(!normalize("Witkoff met Ushakov.").negated);
+        assert!(normalize("He never met Ushakov.").negated);
+        // Word order: "Witkoff met Ushakov" and "Ushakov met Witkoff" share
+        // their terms but not their bigrams.
+        let (a, b) = (normalize("Witkoff met Ushakov."), normalize("Ushakov met Witkoff."));
+        assert_eq!(a.terms, b.terms);
+        assert!(a.bigrams.iter().all(|x| !b.bigrams.contains(x)));
+    }
+
+    #[test]
     fn embedded_post_signatures_are_not_terms() {
         let n = normalize("Change the laws! — Donald J. Trump (@realDonaldTrump) June 18, 2018");
         assert_eq!(n.terms, ["chang", "law"]);
@@ -181,18 +312,25 @@ mod tests {
     fn numbers_in_words_and_digits_are_the_same_term() {
         let a = normalize("Trump made eight phone calls.");
         let b = normalize("Trump made 8 phone calls.");
-        assert_eq!(a, b);
+        assert_eq!((&a.terms, &a.quantities), (&b.terms, &b.quantities));
         assert_eq!(
             a.quantities,
             [Quantity {
                 value: 8.0,
-                unit: "phone".into()
+                unit: "phone".into(),
+                tolerance: 0.5,
             }]
         );
         assert!(a.terms.contains(&"#8".to_string()));
+        let n = normalize("Ninety-five percent of cargo, thirty two ships.");
+        let values: Vec<f64> = n.quantities.iter().map(|q| q.value).collect();
+        assert_eq!(values, [95.0, 32.0]);
         let c = normalize("It cost $4.5 million and 1,200 jobs.");
         let values: Vec<f64> = c.quantities.iter().map(|q| q.value).collect();
         assert_eq!(values, [4_500_000.0, 1200.0]);
         assert_eq!(c.quantities[1].unit, "job");
+        // Days of dates and years count nothing.
+        let d = normalize("Biden spoke on March 3, 2020 in Los Angeles.");
+        assert!(d.quantities.iter().all(|q| q.unit.is_empty()), "{d:?}");
     }
 }
