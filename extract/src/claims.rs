@@ -4,10 +4,10 @@
 
 use crate::attribution::FoundAttribution;
 use crate::extraction::SentenceKind;
-use crate::lexicon::formulas::{CREDITS, CREDIT_MAX_WORDS, METHODOLOGY, NO_COMMENT, PROMOTION};
 use crate::lexicon::dates::{
     is_checkworthy_number, MONTHS, MONTH_ABBREVIATIONS, RELATIVE_DAYS, WEEKDAYS,
 };
+use crate::lexicon::formulas::{CREDITS, CREDIT_MAX_WORDS, METHODOLOGY, NO_COMMENT, PROMOTION};
 use crate::text::{ByteSpan, Doc, ParagraphKind, SpanIndex, Token, TokenKind};
 
 /// Does the sentence made of `tokens` carry a number, a date or a named entity?

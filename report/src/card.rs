@@ -190,8 +190,8 @@ fn corroboration(
             .map(|m| {
                 let o = &extractions[m.other.article];
                 format!(
-                    "{} (`{}`, {:.2})",
-                    o.outlet, o.claims[m.other.claim].id, m.similarity
+                    "{} (`{}`, same fact {:.2})",
+                    o.outlet, o.claims[m.other.claim].id, m.confidence
                 )
             })
             .collect();

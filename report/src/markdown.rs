@@ -7,6 +7,7 @@
 
 use crate::card::card;
 use credence_extract::Extraction;
+use credence_score::config::Undated;
 use credence_score::metrics::{Direction, ALL};
 use credence_score::rows::OutletScore;
 use credence_score::{formula, Config, Scores};
@@ -211,12 +212,26 @@ pub fn methodology(config: &Config) -> String {
     let cc = &config.corroboration;
     let _ = writeln!(
         out,
-        "\nCorroboration: claims match at IDF-weighted cosine similarity ≥ {}, between different outlets \
-         published at most {} days apart (when both dates are known); claims at ≥ {} are copies, and two \
-         articles with at least {} of the shorter one's check-worthy claims copied are syndicated and do not \
-         corroborate each other. An outlet's interval is Student's t 95% interval of its articles' mean; an \
-         outlet with one article has none.\n",
-        cc.min_similarity, cc.window_days, cc.copy_similarity, cc.syndication_share
+        "\nCorroboration: two check-worthy claims (or one clause of each) from different outlets corroborate \
+         when the same-fact model gives them a probability ≥ {} of stating one fact (judged when their \
+         IDF-weighted cosine similarity is ≥ {}); they conflict when they give different numbers for the same \
+         thing and the model, numbers left out, gives ≥ {}. Articles must be published at most {} days apart; \
+         an undated article may match {}. Replies to requests for comment, poll methodology, photo credits and \
+         appeals to readers are not check-worthy. Claims at similarity ≥ {} are copies, and two articles with at \
+         least {} of the shorter one's check-worthy claims copied are syndicated and do not corroborate each \
+         other. An outlet's interval is Student's t 95% interval of its articles' mean; an outlet with one \
+         article has none.\n",
+        cc.min_confidence,
+        cc.min_similarity,
+        cc.conflict_confidence.max(cc.min_confidence),
+        cc.window_days,
+        match cc.undated {
+            Undated::Undated => "only undated articles",
+            Undated::Any => "any article",
+            Undated::None => "no article",
+        },
+        cc.copy_similarity,
+        cc.syndication_share
     );
     for m in ALL {
         let _ = writeln!(out, "### {}\n", m.name());

@@ -158,7 +158,14 @@ fn run_pairs(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
     let inputs = credence_score::corroboration_inputs(&extractions, &vec![None; articles.len()]);
     let mut out = std::io::stdout().lock();
     if let Some(path) = &args.fit_out {
-        let model = fit(&inputs, &config.corroboration, &labels, &ids, &mut out, args)?;
+        let model = fit(
+            &inputs,
+            &config.corroboration,
+            &labels,
+            &ids,
+            &mut out,
+            args,
+        )?;
         let json = serde_json::to_string_pretty(&model)? + "\n";
         std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
         writeln!(out, "\nwrote {}", path.display())?;
@@ -175,7 +182,11 @@ fn run_pairs(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
         writeln!(out)?;
     } else {
         write_pairs_table(&mut out, &e, c.claims)?;
-        writeln!(out, "| lines skipped (`--keep-going`) | {} |", rejects.len())?;
+        writeln!(
+            out,
+            "| lines skipped (`--keep-going`) | {} |",
+            rejects.len()
+        )?;
     }
     if args.errors {
         write_errors(&mut out, &c, &pairs)?;
@@ -196,10 +207,19 @@ fn write_errors(out: &mut impl Write, c: &Corroboration, pairs: &[Pair]) -> std:
     writeln!(out, "\n## Matched, labelled different\n")?;
     for (i, p) in pairs.iter().enumerate() {
         if let (Some(conf), false) = (best[i], p.same) {
-            writeln!(out, "- pair {} ({conf:.2}): {} ‖ {}", i + 1, p.texts[0], p.texts[1])?;
+            writeln!(
+                out,
+                "- pair {} ({conf:.2}): {} ‖ {}",
+                i + 1,
+                p.texts[0],
+                p.texts[1]
+            )?;
         }
     }
-    writeln!(out, "\n## Linked by a conflict (different numbers for one thing)\n")?;
+    writeln!(
+        out,
+        "\n## Linked by a conflict (different numbers for one thing)\n"
+    )?;
     let mut listed = vec![false; pairs.len()];
     for m in &c.matches {
         let p = m.claim.article / 2;
@@ -223,9 +243,10 @@ fn write_errors(out: &mut impl Write, c: &Corroboration, pairs: &[Pair]) -> std:
 }
 
 fn load_model(path: &Path) -> anyhow::Result<Model> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let model: Model =
-        serde_json::from_str(&text).with_context(|| format!("{}: not a same-fact model", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let model: Model = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a same-fact model", path.display()))?;
     model
         .validate()
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -295,7 +316,7 @@ fn fit(
     }
     writeln!(
         out,
-        "{FOLDS}-fold cross-validated (folds by pair; a model never sees the pairs it is judged on):\n"
+        "{FOLDS}-fold cross-validated, whole claims only (folds by pair; a model never sees the pairs it is judged on):\n"
     )?;
     writeln!(
         out,

@@ -156,7 +156,10 @@ pub fn evaluate_pairs(
     let conflicted_positive = (0..n).filter(|&p| only_conflicted(p) && labels[p]).count();
     let conflicted = (0..n).filter(|&p| only_conflicted(p)).count();
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
-    let (precision, recall) = (ratio(true_positive, matched), ratio(true_positive, positive));
+    let (precision, recall) = (
+        ratio(true_positive, matched),
+        ratio(true_positive, positive),
+    );
     let f1 = if precision + recall == 0.0 {
         0.0
     } else {

@@ -24,8 +24,8 @@ pub mod vectors;
 use crate::config::{CorroborationConfig, Undated};
 use chrono::{Datelike, NaiveDate};
 use normalize::{normalize, Normalized, Quantity};
-use same_fact::{ClaimView, Features, Model};
 use rayon::prelude::*;
+use same_fact::{ClaimView, Features, Model};
 use serde::Serialize;
 
 /// One article's claims, as the matcher sees them.
@@ -125,7 +125,7 @@ impl Corroboration {
     }
 }
 
-/// A claim ready for matching.
+/// A claim, or one clause of a claim, ready for matching.
 struct Prepared {
     at: ClaimRef,
     quantities: Vec<Quantity>,
@@ -178,7 +178,7 @@ pub fn corroborate_with(
     config: &CorroborationConfig,
     model: &Model,
 ) -> Corroboration {
-    let (claims, verified, candidates) = candidates(articles, config);
+    let (claims, verified, candidates) = candidates(articles, config, Units::ClaimsAndClauses);
     let copies: Vec<(ClaimRef, ClaimRef)> = verified
         .iter()
         .filter(|v| v.similarity >= config.copy_similarity)
@@ -186,7 +186,7 @@ pub fn corroborate_with(
         .collect();
     let sizes: Vec<usize> = articles.iter().map(|a| a.claims.len()).collect();
     let syndicated = syndication::find(&copies, &sizes, config.syndication_share);
-    let judged: Vec<(usize, usize, f64, f64, Relation)> = verified
+    let mut judged: Vec<(usize, usize, f64, f64, Relation)> = verified
         .iter()
         .filter(|v| !syndicated[claims[v.x].at.article].contains(&claims[v.y].at.article))
         .filter_map(|v| {
@@ -194,10 +194,31 @@ pub fn corroborate_with(
             Some((v.x, v.y, v.similarity, relation.1, relation.0))
         })
         .collect();
+    // One match per pair of claims: the best of their clauses' matches.
+    judged.sort_by(|a, b| {
+        let key = |j: &(usize, usize, f64, f64, Relation)| {
+            let (p, q) = (claims[j.0].at, claims[j.1].at);
+            (p.min(q), p.max(q))
+        };
+        key(a)
+            .cmp(&key(b))
+            .then(b.3.total_cmp(&a.3))
+            .then(a.4.cmp(&b.4))
+    });
+    judged.dedup_by(|b, a| {
+        let (p, q) = (claims[a.0].at, claims[a.1].at);
+        let (r, s) = (claims[b.0].at, claims[b.1].at);
+        (p.min(q), p.max(q)) == (r.min(s), r.max(s))
+    });
     Corroboration {
         matches: both_directions(&judged, &claims),
         syndicated,
-        claims: claims.len(),
+        // Prepared claims include each claim's clauses, next to it.
+        claims: claims
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| i == 0 || claims[i - 1].at != c.at)
+            .count(),
         candidates,
     }
 }
@@ -254,11 +275,11 @@ pub struct Candidate {
     pub numbers_conflict: bool,
 }
 
-/// Every candidate pair (different outlets, inside the date window) whose
-/// cosine reaches `min_similarity`, before the same-fact model and
-/// syndication: what `eval-corroboration --fit-out` fits the model on.
+/// Every candidate pair of whole claims (different outlets, inside the date
+/// window) whose cosine reaches `min_similarity`, before the same-fact model
+/// and syndication: what `eval-corroboration --fit-out` fits the model on.
 pub fn candidate_pairs(articles: &[ArticleClaims], config: &CorroborationConfig) -> Vec<Candidate> {
-    let (claims, verified, _) = candidates(articles, config);
+    let (claims, verified, _) = candidates(articles, config, Units::Claims);
     verified
         .into_iter()
         .map(|v| Candidate {
@@ -276,8 +297,9 @@ pub fn candidate_pairs(articles: &[ArticleClaims], config: &CorroborationConfig)
 fn candidates(
     articles: &[ArticleClaims],
     config: &CorroborationConfig,
+    units: Units,
 ) -> (Vec<Prepared>, Vec<Verified>, usize) {
-    let (vocab, claims, table) = prepare(articles);
+    let (vocab, claims, table) = prepare(articles, units);
     let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
     let meta = claim_meta(articles, &claims);
     let window = i64::from(config.window_days);
@@ -323,7 +345,10 @@ fn candidates(
 /// term ids are the same on every run), and each chunk's strings are
 /// dropped before the next: a corpus's claims as strings would be most of
 /// the matcher's memory.
-fn prepare(articles: &[ArticleClaims]) -> (index::Vocabulary, Vec<Prepared>, TermTable) {
+fn prepare(
+    articles: &[ArticleClaims],
+    units: Units,
+) -> (index::Vocabulary, Vec<Prepared>, TermTable) {
     let mut vocab = index::Vocabulary::default();
     let mut interned: Vec<(ClaimRef, Vec<u32>, Normalized)> = Vec::new();
     for (c, chunk) in articles.chunks(NORMALIZE_CHUNK).enumerate() {
@@ -333,12 +358,17 @@ fn prepare(articles: &[ArticleClaims]) -> (index::Vocabulary, Vec<Prepared>, Ter
             .map(|(i, art)| {
                 art.claims
                     .iter()
-                    .map(|&(claim, text)| {
+                    .flat_map(|&(claim, text)| {
                         let at = ClaimRef {
                             article: c * NORMALIZE_CHUNK + i,
                             claim,
                         };
-                        (at, normalize(text))
+                        let units = match units {
+                            Units::Claims => Vec::new(),
+                            Units::ClaimsAndClauses => clauses(text),
+                        };
+                        std::iter::once((at, normalize(text)))
+                            .chain(units.into_iter().map(move |u| (at, normalize(u))))
                     })
                     .collect()
             })
@@ -386,6 +416,64 @@ fn prepare(articles: &[ArticleClaims]) -> (index::Vocabulary, Vec<Prepared>, Ter
         })
         .collect();
     (vocab, claims, table)
+}
+
+/// What is matched: whole claims only (what the same-fact model is fitted
+/// on: a clause of a pair labelled "different" may well state one fact of
+/// it, so clause candidates would teach the model noise), or claims and
+/// their clauses (what the matcher runs on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Units {
+    Claims,
+    ClaimsAndClauses,
+}
+
+/// Clause markers a claim is split at, so that one fact of a long sentence
+/// can match a sentence stating only that fact.
+const CLAUSE_MARKERS: &[&str] = &[
+    ", which ",
+    ", who ",
+    ", while ",
+    ", where ",
+    ", after ",
+    ", before ",
+    ", as ",
+    ", but ",
+    ", and ",
+    "; ",
+    " — ",
+    " – ",
+    ", including ",
+    ", when ",
+    ", with ",
+];
+
+/// The clauses of a claim with at least 5 words, when it has two or more.
+fn clauses(text: &str) -> Vec<&str> {
+    // Every marker starts with ',', ';' or ' ' before a dash: look only there.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        if matches!(c, ',' | ';' | ' ') {
+            let rest = &text[at..];
+            if let Some(m) = CLAUSE_MARKERS.iter().find(|m| rest.starts_with(**m)) {
+                cuts.push((at, at + m.len()));
+            }
+        }
+    }
+    let mut units = Vec::new();
+    let mut start = 0;
+    for (at, after) in cuts {
+        if at >= start {
+            units.push(&text[start..at]);
+            start = after;
+        }
+    }
+    units.push(&text[start..]);
+    units.retain(|u| u.split_whitespace().count() >= 5);
+    if units.len() < 2 {
+        units.clear();
+    }
+    units
 }
 
 /// Each claim's outlet (as a small id) and day, side by side, so the pair
@@ -595,7 +683,10 @@ mod tests {
             &q("It cost 4.5 million dollars."),
             &q("It cost 4,512,000 dollars.")
         ));
-        assert!(conflicting(&q("eight phone calls"), &q("seven phone calls")));
+        assert!(conflicting(
+            &q("eight phone calls"),
+            &q("seven phone calls")
+        ));
     }
 
     #[test]

@@ -12,9 +12,7 @@
 //! BASIL and made matching worse: claims about different events by the same
 //! people ("Senate Majority Leader Harry Reid said …") matched more often.
 
-use credence_extract::lexicon::dates::{
-    CARDINALS, MONTHS, MONTH_ABBREVIATIONS, MULTIPLIERS, TENS,
-};
+use credence_extract::lexicon::dates::{CARDINALS, MONTHS, MONTH_ABBREVIATIONS, MULTIPLIERS, TENS};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -296,7 +294,10 @@ mod tests {
         assert!(normalize("He never met Ushakov.").negated);
         // Word order: "Witkoff met Ushakov" and "Ushakov met Witkoff" share
         // their terms but not their bigrams.
-        let (a, b) = (normalize("Witkoff met Ushakov."), normalize("Ushakov met Witkoff."));
+        let (a, b) = (
+            normalize("Witkoff met Ushakov."),
+            normalize("Ushakov met Witkoff."),
+        );
         assert_eq!(a.terms, b.terms);
         assert!(a.bigrams.iter().all(|x| !b.bigrams.contains(x)));
     }

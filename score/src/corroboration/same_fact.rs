@@ -163,10 +163,11 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
         if d.abs() < 1e-12 {
             continue;
         }
+        let pivot_row = a[col];
         for r in col + 1..N {
             let f = a[r][col] / d;
-            for c in col..N {
-                a[r][c] -= f * a[col][c];
+            for (x, p) in a[r][col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= f * p;
             }
             b[r] -= f * b[col];
         }
@@ -244,9 +245,8 @@ pub fn features(x: &ClaimView, y: &ClaimView, cosine: f64) -> Features {
     let (mx, my) = (mass(x), mass(y));
     let cov = |m: f64| if m == 0.0 { 0.0 } else { both / m };
     let (cx, cy) = (cov(mx), cov(my));
-    let numbers_unmatched = (x.numbers.len() + y.numbers.len()
-        - 2 * shared(x.numbers, y.numbers))
-    .min(3) as f64;
+    let numbers_unmatched =
+        (x.numbers.len() + y.numbers.len() - 2 * shared(x.numbers, y.numbers)).min(3) as f64;
     let name_mass = |v: &ClaimView| v.names.iter().map(|&t| weight_of(v.terms, t)).sum::<f64>();
     let names_total = name_mass(x) + name_mass(y);
     let names_shared: f64 = x

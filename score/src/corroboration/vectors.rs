@@ -9,14 +9,14 @@
 //! vector is the sum of its words' vectors, as WordLlama embeds a text by
 //! averaging its tokens; words not in the table add nothing.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Dimensions of a vector.
 pub const DIMS: usize = 64;
 
 struct Table {
-    index: HashMap<&'static str, u32>,
+    index: FxHashMap<&'static str, u32>,
     scales: Vec<f32>,
     values: &'static [u8],
 }
@@ -25,7 +25,9 @@ const BYTES: &[u8] = include_bytes!("../../model/word_vectors.bin");
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| parse(BYTES).expect("the embedded word vectors are valid (checked by a test)"))
+    TABLE.get_or_init(|| {
+        parse(BYTES).expect("the embedded word vectors are valid (checked by a test)")
+    })
 }
 
 fn parse(bytes: &'static [u8]) -> Result<Table, String> {
@@ -42,7 +44,8 @@ fn parse(bytes: &'static [u8]) -> Result<Table, String> {
         return Err(format!("{dims} dimensions, expected {DIMS}"));
     }
     let mut at = 8;
-    let mut index = HashMap::with_capacity(words);
+    let mut index = FxHashMap::default();
+    index.reserve(words);
     for i in 0..words {
         let end = rest[at..]
             .iter()
@@ -75,10 +78,14 @@ pub fn add(word: &str, sum: &mut [f32; DIMS]) -> bool {
     let t = table();
     let i = match t.index.get(word) {
         Some(&i) => i,
-        None => match t.index.get(word.to_lowercase().as_str()) {
-            Some(&i) => i,
-            None => return false,
-        },
+        // Lower-case only a word that has capitals (no allocation otherwise).
+        None if word.chars().any(char::is_uppercase) => {
+            match t.index.get(word.to_lowercase().as_str()) {
+                Some(&i) => i,
+                None => return false,
+            }
+        }
+        None => return false,
     } as usize;
     let row = &t.values[i * (4 + DIMS) + 4..(i + 1) * (4 + DIMS)];
     let scale = t.scales[i];
@@ -142,7 +149,12 @@ mod tests {
         let a = vector("the call was held on October 14");
         let b = vector("the conversation took place on October 14");
         let c = vector("shares of Apple fell after quarterly earnings");
-        assert!(cosine(&a, &b) > cosine(&a, &c) + 0.1, "{} {}", cosine(&a, &b), cosine(&a, &c));
+        assert!(
+            cosine(&a, &b) > cosine(&a, &c) + 0.1,
+            "{} {}",
+            cosine(&a, &b),
+            cosine(&a, &c)
+        );
         assert_eq!(cosine(&a, &[0; DIMS]), 0.0);
     }
 }
