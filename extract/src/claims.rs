@@ -7,7 +7,9 @@ use crate::extraction::SentenceKind;
 use crate::lexicon::dates::{
     is_checkworthy_number, MONTHS, MONTH_ABBREVIATIONS, RELATIVE_DAYS, WEEKDAYS,
 };
-use crate::lexicon::formulas::{CREDITS, CREDIT_MAX_WORDS, METHODOLOGY, NO_COMMENT, PROMOTION};
+use crate::lexicon::formulas::{
+    CAPTIONS, CREDITS, CREDIT_MAX_WORDS, METHODOLOGY, NO_COMMENT, PROMOTION,
+};
 use crate::text::{ByteSpan, Doc, ParagraphKind, SpanIndex, Token, TokenKind};
 
 /// Does the sentence made of `tokens` carry a number, a date or a named entity?
@@ -46,6 +48,7 @@ pub fn is_formula(sentence: &str) -> bool {
     (has(NO_COMMENT) && !lower.contains(" but "))
         || has(METHODOLOGY)
         || has(PROMOTION)
+        || has(CAPTIONS)
         || (has(CREDITS) && sentence.split_whitespace().count() <= CREDIT_MAX_WORDS)
 }
 
@@ -138,6 +141,7 @@ mod tests {
             "Jeff Roberson/St. Louis Post-Dispatch via AP",
             "Enlarge this image toggle caption Saul Loeb/AFP/Getty Images",
             "If you enjoyed this article, we have a proposition for you: Join NRPLUS.",
+            "Hide Caption 8 of 29 Photos: The second presidential debate – Romney and Obama debate.",
         ] {
             assert!(is_formula(s), "{s}");
         }

@@ -71,6 +71,9 @@ pub const CREDITS: &[&str] = &[
     "/ap",
 ];
 
+/// Photo-gallery captions scraped with the text, whatever their length.
+pub const CAPTIONS: &[&str] = &["hide caption", "toggle caption"];
+
 /// An outlet's appeal to its readers.
 pub const PROMOTION: &[&str] = &[
     "if you enjoyed this article",

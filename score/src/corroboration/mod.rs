@@ -443,13 +443,16 @@ const CLAUSE_MARKERS: &[&str] = &[
     "; ",
     " — ",
     " – ",
-    ", including ",
     ", when ",
     ", with ",
 ];
 
 /// The clauses of a claim with at least 5 words, when it has two or more.
+/// Not ", including": what follows is a list of names, not a fact. An
+/// embedded post's signature is no clause ("— Donald J. Trump
+/// (@realDonaldTrump) June 4, 2018" would match every other post's).
 fn clauses(text: &str) -> Vec<&str> {
+    let text = normalize::without_signature(text);
     // Every marker starts with ',', ';' or ' ' before a dash: look only there.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (at, c) in text.char_indices() {

@@ -139,7 +139,7 @@ fn words(text: &str) -> Vec<&str> {
 /// Donald J. Trump (@realDonaldTrump) June 18, 2018" → "Change the laws!".
 /// Every embedded tweet carries one, and two different tweets must not match
 /// on it.
-fn without_signature(text: &str) -> &str {
+pub fn without_signature(text: &str) -> &str {
     match text.rfind("(@") {
         Some(at) => {
             let before = &text[..at];
