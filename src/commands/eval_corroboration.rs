@@ -5,6 +5,7 @@
 
 use super::{extract, saved};
 use crate::args::EvalCorroborationArgs;
+use crate::exit::BadInput;
 use anyhow::{bail, Context};
 use credence_extract::corpus::Article;
 use credence_extract::{extract_article, Tagger};
@@ -77,9 +78,10 @@ pub fn read_pairs(
     keep_going: bool,
     rejects: &mut Vec<String>,
 ) -> anyhow::Result<Vec<Pair>> {
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let bad = |m: String| anyhow::Error::new(BadInput(m));
+    let bytes = std::fs::read(path).map_err(|e| bad(format!("reading {}: {e}", path.display())))?;
     let text = std::str::from_utf8(&bytes)
-        .map_err(|e| anyhow::anyhow!("{}: not UTF-8 ({e})", path.display()))?;
+        .map_err(|e| bad(format!("{}: not UTF-8 ({e})", path.display())))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut pairs = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
@@ -90,11 +92,16 @@ pub fn read_pairs(
         match parse_pair(line) {
             Ok(pair) => pairs.push(pair),
             Err(reason) if keep_going => rejects.push(format!("{}: {reason}", at())),
-            Err(reason) => bail!("{}: {reason} (--keep-going skips such lines)", at()),
+            Err(reason) => {
+                return Err(bad(format!(
+                    "{}: {reason} (--keep-going skips such lines)",
+                    at()
+                )))
+            }
         }
     }
     if pairs.is_empty() {
-        bail!("{}: no labelled pairs", path.display());
+        return Err(bad(format!("{}: no labelled pairs", path.display())));
     }
     Ok(pairs)
 }
@@ -243,13 +250,14 @@ fn write_errors(out: &mut impl Write, c: &Corroboration, pairs: &[Pair]) -> std:
 }
 
 fn load_model(path: &Path) -> anyhow::Result<Model> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let bad = |m: String| anyhow::Error::new(BadInput(m));
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| bad(format!("reading {}: {e}", path.display())))?;
     let model: Model = serde_json::from_str(&text)
-        .with_context(|| format!("{}: not a same-fact model", path.display()))?;
+        .map_err(|e| bad(format!("{}: not a same-fact model ({e})", path.display())))?;
     model
         .validate()
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        .map_err(|e| bad(format!("{}: {e}", path.display())))?;
     Ok(model)
 }
 

@@ -420,3 +420,53 @@ fn eval_sources_scores_typed_sources_and_names_a_bad_gold_line() {
         stderr(&o)
     );
 }
+
+#[test]
+fn eval_corroboration_scores_labelled_pairs_and_names_a_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = dir.path().join("pairs.tsv");
+    let header = "\u{feff}Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n";
+    std::fs::write(
+        &pairs,
+        format!(
+            "{header}\
+             1\t1\t2\tWitkoff met Ushakov in Moscow on Tuesday to discuss the 28-point plan.\t\
+             Steve Witkoff met Yuri Ushakov in Moscow on Tuesday to discuss the 28-point peace plan.\n\
+             0\t3\t4\tThe Lakers beat the Celtics 101-99 in Boston on Sunday night.\t\
+             Apple reported quarterly revenue of 90 billion dollars on Thursday.\n"
+        ),
+    )
+    .unwrap();
+    let p = pairs.to_str().unwrap();
+    let o = credence(&["eval-corroboration", "--pairs", "--json", p]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (e["pairs"].as_u64(), e["positive"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(e["true_positive"], 1, "{e}");
+    assert_eq!(e["matched"], 1, "{e}");
+    assert_eq!(e["unrelated_matches"], 0, "{e}");
+
+    // Refitting writes a model the evaluation reads back.
+    let model = dir.path().join("model.json");
+    let m = model.to_str().unwrap();
+    let o = credence(&["eval-corroboration", "--pairs", p, "--fit-out", m]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = credence(&["eval-corroboration", "--pairs", "--json", p, "--model", m]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // A line without five fields is named, or skipped with --keep-going.
+    std::fs::write(&pairs, format!("{header}1\t1\t2\tonly one sentence\n")).unwrap();
+    let o = credence(&["eval-corroboration", "--pairs", p]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("pairs.tsv:2: expected 5 tab-separated fields, found 4"),
+        "{}",
+        stderr(&o)
+    );
+    let o = credence(&["eval-corroboration", "--pairs", "--keep-going", p]);
+    assert_eq!(o.status.code(), Some(2), "no pair left: {}", stderr(&o));
+    assert!(stderr(&o).contains("no labelled pairs"), "{}", stderr(&o));
+}
