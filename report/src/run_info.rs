@@ -39,7 +39,8 @@ pub struct RunInfo {
     /// Counts.
     pub articles: ArticleCounts,
     /// Corroboration counts: `checkworthy_claims`, `candidate_pairs` (verified
-    /// by similarity), `matches`, `conflicts` (pairs), `syndicated_pairs`.
+    /// by similarity), `matches`, `conflicts` (pairs), `syndicated_pairs`,
+    /// `undated_articles` (no usable date: see `[corroboration] undated`).
     #[serde(default)]
     pub corroboration: BTreeMap<String, usize>,
     /// Wall time of each stage, in milliseconds (`read`, `extract`, `score`, `write`).
@@ -64,6 +65,7 @@ impl RunInfo {
             ("matches", c.match_pairs()),
             ("conflicts", c.conflict_pairs()),
             ("syndicated_pairs", c.syndicated_pairs()),
+            ("undated_articles", scores.undated),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))

@@ -77,6 +77,9 @@ pub struct Scores {
     /// Articles (indices) whose `published` was given but could not be read;
     /// they are scored with an unknown date.
     pub unreadable_dates: Vec<usize>,
+    /// Articles without a usable date (none given, or unreadable): what
+    /// `[corroboration] undated` decides they may match.
+    pub undated: usize,
 }
 
 impl Scores {
@@ -142,6 +145,7 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
         .filter(|(_, (e, d))| d.is_none() && !e.published.trim().is_empty())
         .map(|(i, _)| i)
         .collect();
+    let undated = dates.iter().filter(|d| d.is_none()).count();
     let inputs = corroboration_inputs(extractions, &dates);
     let corroboration = corroborate(&inputs, &config.corroboration);
 
@@ -199,5 +203,6 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
         outlets_table,
         corroboration,
         unreadable_dates,
+        undated,
     })
 }

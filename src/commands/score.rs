@@ -6,6 +6,7 @@ use super::{input, output, saved};
 use crate::args::ScoreArgs;
 use credence_extract::Extraction;
 use credence_report::run_info::{ArticleCounts, RunInfo};
+use credence_score::config::Undated;
 use credence_score::{score, Config, Scores};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -23,6 +24,18 @@ pub fn summary(extractions: &[Extraction], scores: &Scores, config: &Config) -> 
         c.conflict_pairs(),
         c.syndicated_pairs(),
     );
+    let n = scores.articles.len();
+    if scores.undated > 0 && scores.undated < n {
+        let policy = match config.corroboration.undated {
+            Undated::Undated => "they may corroborate only each other",
+            Undated::Any => "they may corroborate any article",
+            Undated::None => "they corroborate nothing",
+        };
+        s.push_str(&format!(
+            "; {} of {n} articles have no usable date ({policy}: `[corroboration] undated`)",
+            scores.undated
+        ));
+    }
     if !scores.unreadable_dates.is_empty() {
         let ids: Vec<&str> = scores
             .unreadable_dates
