@@ -189,9 +189,16 @@ pub struct EvalCorroborationArgs {
     /// cross-validated precision and recall, and write it to FILE.
     #[arg(long, value_name = "FILE", requires = "pairs")]
     pub fit_out: Option<PathBuf>,
+    /// Hand-annotated same-fact claim pairs of the corpus (TSV with a header:
+    /// `claim_id`, `other_claim_id`, `fact`), such as
+    /// `annotations/corroboration/corpus.tsv`: recall of the pairs, and the
+    /// matches not in the list.
+    #[arg(long, value_name = "FILE", conflicts_with = "pairs")]
+    pub gold_pairs: Option<PathBuf>,
     /// With `--pairs`: also list the pairs matched against their label and
-    /// the same-meaning pairs missed.
-    #[arg(long, requires = "pairs")]
+    /// the same-meaning pairs missed; with `--gold-pairs`: the annotated
+    /// pairs missed and the matches not annotated.
+    #[arg(long)]
     pub errors: bool,
     /// With `--pairs`: use this same-fact model (written by `--fit-out`)
     /// instead of the built-in one.

@@ -13,7 +13,8 @@ use credence_score::config::CorroborationConfig;
 use credence_score::corroboration::eval::{evaluate, evaluate_pairs, PairEvaluation};
 use credence_score::corroboration::same_fact::{self, Features, Model};
 use credence_score::corroboration::{
-    candidate_pairs, corroborate_with, relation, Candidate, ClaimMatch, Corroboration,
+    candidate_pairs, corroborate_with, relation, Candidate, ClaimMatch, ClaimRef, Corroboration,
+    Relation,
 };
 use rayon::prelude::*;
 use std::io::Write;
@@ -26,6 +27,9 @@ pub fn run(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
     }
     let config = saved::load_config(args.config.as_deref())?;
     let (corpus, extractions, _) = extract::extract(&args.input)?;
+    if let Some(gold) = &args.gold_pairs {
+        return run_gold_pairs(args, gold, &extractions, &config);
+    }
     let stories: Vec<Option<&str>> = corpus
         .articles
         .iter()
@@ -207,7 +211,7 @@ fn write_errors(out: &mut impl Write, c: &Corroboration, pairs: &[Pair]) -> std:
     let mut best = vec![None::<f64>; pairs.len()];
     for m in &c.matches {
         let (pa, pb) = (m.claim.article / 2, m.other.article / 2);
-        if pa == pb && m.relation == credence_score::corroboration::Relation::Corroborates {
+        if pa == pb && m.relation == Relation::Corroborates {
             best[pa] = Some(best[pa].map_or(m.confidence, |b: f64| b.max(m.confidence)));
         }
     }
@@ -231,7 +235,7 @@ fn write_errors(out: &mut impl Write, c: &Corroboration, pairs: &[Pair]) -> std:
     for m in &c.matches {
         let p = m.claim.article / 2;
         if p == m.other.article / 2
-            && m.relation == credence_score::corroboration::Relation::Conflicts
+            && m.relation == Relation::Conflicts
             && best[p].is_none()
             && !std::mem::replace(&mut listed[p], true)
         {
@@ -412,4 +416,109 @@ fn write_pairs_table(
         e.unrelated_matches, e.unrelated_per_1000
     )?;
     Ok(())
+}
+
+/// Score the corpus's matches against hand-annotated same-fact claim pairs.
+fn run_gold_pairs(
+    args: &EvalCorroborationArgs,
+    gold: &Path,
+    extractions: &[credence_extract::Extraction],
+    config: &credence_score::Config,
+) -> anyhow::Result<ExitCode> {
+    let bad = |m: String| anyhow::Error::new(BadInput(m));
+    let text = std::fs::read_to_string(gold)
+        .map_err(|e| bad(format!("reading {}: {e}", gold.display())))?;
+    let mut at: std::collections::HashMap<&str, ClaimRef> = std::collections::HashMap::new();
+    for (article, e) in extractions.iter().enumerate() {
+        for (claim, c) in e.claims.iter().enumerate() {
+            at.insert(c.id.as_str(), ClaimRef { article, claim });
+        }
+    }
+    let mut pairs: Vec<(ClaimRef, ClaimRef, String)> = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let here = format!("{}:{}", gold.display(), i + 1);
+        let [a, b, fact] = fields[..] else {
+            return Err(bad(format!(
+                "{here}: expected 3 tab-separated fields (claim_id, other_claim_id, fact), found {}",
+                fields.len()
+            )));
+        };
+        let find = |id: &str| {
+            at.get(id.trim())
+                .copied()
+                .ok_or_else(|| bad(format!("{here}: no claim `{id}` in the corpus")))
+        };
+        let (x, y) = (find(a)?, find(b)?);
+        pairs.push((x.min(y), x.max(y), fact.to_string()));
+    }
+    let scores = credence_score::score(extractions, config)?;
+    let c = &scores.corroboration;
+    let matched = |x: ClaimRef, y: ClaimRef| {
+        c.matches_of(x)
+            .iter()
+            .any(|m| m.other == y && m.relation == Relation::Corroborates)
+    };
+    let found = pairs.iter().filter(|(x, y, _)| matched(*x, *y)).count();
+    let gold_set: std::collections::BTreeSet<(ClaimRef, ClaimRef)> =
+        pairs.iter().map(|(x, y, _)| (*x, *y)).collect();
+    let others: Vec<&ClaimMatch> = c
+        .matches
+        .iter()
+        .filter(|m| m.claim < m.other && m.relation == Relation::Corroborates)
+        .filter(|m| !gold_set.contains(&(m.claim, m.other)))
+        .collect();
+    let all = c
+        .matches
+        .iter()
+        .filter(|m| m.claim < m.other && m.relation == Relation::Corroborates)
+        .count();
+    let id = |r: ClaimRef| extractions[r.article].claims[r.claim].id.as_str();
+    let mut out = std::io::stdout().lock();
+    let recall = if pairs.is_empty() {
+        0.0
+    } else {
+        found as f64 / pairs.len() as f64
+    };
+    if args.json {
+        let v = serde_json::json!({
+            "gold_pairs": pairs.len(),
+            "found": found,
+            "recall": recall,
+            "matches": all,
+            "matches_not_annotated": others.len(),
+        });
+        serde_json::to_writer_pretty(&mut out, &v)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "| | value |\n|---|---:|")?;
+        writeln!(out, "| annotated same-fact pairs | {} |", pairs.len())?;
+        writeln!(out, "| found (recall) | {found} ({recall:.3}) |")?;
+        writeln!(out, "| corroborating matches | {all} |")?;
+        writeln!(
+            out,
+            "| matches not annotated (read them: the list need not be complete) | {} |",
+            others.len()
+        )?;
+    }
+    if args.errors {
+        writeln!(out, "\n## Annotated, not found\n")?;
+        for (x, y, fact) in pairs.iter().filter(|(x, y, _)| !matched(*x, *y)) {
+            writeln!(out, "- `{}` ‖ `{}`: {fact}", id(*x), id(*y))?;
+        }
+        writeln!(out, "\n## Matched, not annotated\n")?;
+        for m in others {
+            writeln!(
+                out,
+                "- `{}` ‖ `{}` (same fact {:.2})",
+                id(m.claim),
+                id(m.other),
+                m.confidence
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

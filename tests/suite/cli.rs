@@ -470,3 +470,37 @@ fn eval_corroboration_scores_labelled_pairs_and_names_a_bad_line() {
     assert_eq!(o.status.code(), Some(2), "no pair left: {}", stderr(&o));
     assert!(stderr(&o).contains("no labelled pairs"), "{}", stderr(&o));
 }
+
+#[test]
+fn eval_corroboration_scores_annotated_same_fact_pairs() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("annotations/corroboration/corpus.tsv");
+    let g = gold.to_str().unwrap();
+    let o = credence(&["eval-corroboration", "--json", "--gold-pairs", g, &corpus()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(e["gold_pairs"], 35);
+    // Every id in the committed annotations exists, and what the matcher
+    // finds there is annotated (see the README for the recall).
+    assert!(e["found"].as_u64().unwrap() >= 2, "{e}");
+    assert_eq!(e["matches_not_annotated"], 0, "{e}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("gold.tsv");
+    std::fs::write(
+        &bad,
+        "claim_id\tother_claim_id\tfact\nnope:c1\tnope:c2\tx\n",
+    )
+    .unwrap();
+    let o = credence(&[
+        "eval-corroboration",
+        "--gold-pairs",
+        bad.to_str().unwrap(),
+        &corpus(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("gold.tsv:2: no claim `nope:c1` in the corpus"),
+        "{}",
+        stderr(&o)
+    );
+}
