@@ -167,13 +167,13 @@ fn run_pairs(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
         .flat_map(|p| p.ids.iter().map(String::as_str))
         .collect();
     let inputs = credence_score::corroboration_inputs(&extractions, &vec![None; articles.len()]);
+    let checkworthy: Vec<bool> = inputs.iter().map(|a| !a.claims.is_empty()).collect();
     let mut out = std::io::stdout().lock();
     if let Some(path) = &args.fit_out {
         let model = fit(
             &inputs,
             &config.corroboration,
-            &labels,
-            &ids,
+            (&labels, &ids, &checkworthy),
             &mut out,
             args,
         )?;
@@ -187,7 +187,7 @@ fn run_pairs(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
         None => Model::embedded().clone(),
     };
     let c = corroborate_with(&inputs, &config.corroboration, &model);
-    let e = evaluate_pairs(&c, &labels, &ids);
+    let e = evaluate_pairs(&c, &labels, &ids, &checkworthy);
     if args.json {
         serde_json::to_writer_pretty(&mut out, &e)?;
         writeln!(out)?;
@@ -273,14 +273,16 @@ const FOLDS: usize = 5;
 /// negatives; the rest are left out), report `FOLDS`-fold cross-validated
 /// precision and recall at several confidence thresholds, and fit the model
 /// on everything.
+/// `pairs`: each pair's label, each article's sentence id, and whether each
+/// article has a check-worthy claim.
 fn fit(
     inputs: &[credence_score::corroboration::ArticleClaims],
     config: &CorroborationConfig,
-    labels: &[bool],
-    ids: &[&str],
+    pairs: (&[bool], &[&str], &[bool]),
     out: &mut impl Write,
     args: &EvalCorroborationArgs,
 ) -> anyhow::Result<Model> {
+    let (labels, ids, checkworthy) = pairs;
     let candidates = candidate_pairs(inputs, config);
     let pair_ids = |p: usize| [ids[2 * p], ids[2 * p + 1]];
     // (candidate, label, the pairs it touches)
@@ -362,7 +364,7 @@ fn fit(
             matches,
             ..Corroboration::default()
         };
-        let e = evaluate_pairs(&c, labels, ids);
+        let e = evaluate_pairs(&c, labels, ids, checkworthy);
         writeln!(
             out,
             "| {t:.1} | {} | {:.3} | {:.3} | {:.3} | {:.1} |",
@@ -402,6 +404,11 @@ fn write_pairs_table(
         out,
         "| recall | {:.3} ({}/{}) |",
         e.recall, e.true_positive, e.positive
+    )?;
+    writeln!(
+        out,
+        "| recall of the same-meaning pairs whose sentences are both check-worthy | {:.3} ({}/{}) |",
+        e.recall_checkworthy, e.true_positive, e.positive_checkworthy
     )?;
     writeln!(out, "| F1 | {:.3} |", e.f1)?;
     writeln!(out, "| accuracy | {:.3} |", e.accuracy)?;

@@ -107,6 +107,12 @@ pub struct PairEvaluation {
     pub unrelated_matches: usize,
     /// `unrelated_matches` per 1,000 articles.
     pub unrelated_per_1000: f64,
+    /// Same-meaning pairs whose two sentences both hold a check-worthy claim
+    /// (only those can be matched: corroboration compares check-worthy
+    /// claims).
+    pub positive_checkworthy: usize,
+    /// `true_positive / positive_checkworthy`.
+    pub recall_checkworthy: f64,
     /// Articles (two per pair).
     pub articles: usize,
 }
@@ -121,6 +127,7 @@ pub fn evaluate_pairs(
     corroboration: &Corroboration,
     labels: &[bool],
     sentence_ids: &[&str],
+    checkworthy: &[bool],
 ) -> PairEvaluation {
     let n = labels.len();
     let mut linked = vec![false; n];
@@ -166,6 +173,9 @@ pub fn evaluate_pairs(
         2.0 * precision * recall / (precision + recall)
     };
     let articles = 2 * n;
+    let positive_checkworthy = (0..n)
+        .filter(|&p| labels[p] && checkworthy[2 * p] && checkworthy[2 * p + 1])
+        .count();
     PairEvaluation {
         pairs: n,
         positive,
@@ -179,6 +189,8 @@ pub fn evaluate_pairs(
         conflicted_positive,
         unrelated_matches: unrelated,
         unrelated_per_1000: ratio(unrelated * 1000, articles),
+        positive_checkworthy,
+        recall_checkworthy: ratio(true_positive, positive_checkworthy),
         articles,
     }
 }
@@ -232,11 +244,14 @@ mod tests {
         c.matches.extend(m(2, 7)); // pair 1 with pair 3: they share sentence "s2"
         let labels = [true, false, true, true];
         let ids = ["s0", "s1", "s2", "s3", "s4", "s5", "s2", "s6"];
-        let e = evaluate_pairs(&c, &labels, &ids);
+        let checkworthy = [true, true, true, true, true, false, true, true];
+        let e = evaluate_pairs(&c, &labels, &ids, &checkworthy);
         assert_eq!((e.matched, e.true_positive, e.positive), (2, 1, 3));
         assert_eq!((e.precision, e.accuracy), (0.5, 0.25));
         assert!((e.recall - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(e.unrelated_matches, 1);
         assert_eq!(e.unrelated_per_1000, 125.0);
+        // Pair 2's second sentence has no check-worthy claim.
+        assert_eq!((e.positive_checkworthy, e.recall_checkworthy), (2, 0.5));
     }
 }
