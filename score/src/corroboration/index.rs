@@ -15,7 +15,7 @@
 //! and deterministic.
 
 use super::normalize::Normalized;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How many of a claim's rarest terms it is indexed under.
 pub const PREFIX: usize = 4;
@@ -25,7 +25,7 @@ pub const MAX_DF: u32 = 1000;
 /// Interned terms with their document frequency over claims.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     /// Claims containing each term.
     df: Vec<u32>,
     /// Claims in all.

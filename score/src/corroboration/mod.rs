@@ -23,7 +23,7 @@ pub mod vectors;
 
 use crate::config::{CorroborationConfig, Undated};
 use chrono::{Datelike, NaiveDate};
-use normalize::{normalize, Normalized, Quantity};
+use normalize::{normalize, normalize_with_clauses, Normalized, Quantity};
 use rayon::prelude::*;
 use same_fact::{ClaimView, Features, Model};
 use serde::Serialize;
@@ -364,11 +364,10 @@ fn prepare(
                             claim,
                         };
                         let units = match units {
-                            Units::Claims => Vec::new(),
-                            Units::ClaimsAndClauses => clauses(text),
+                            Units::Claims => vec![normalize(text)],
+                            Units::ClaimsAndClauses => normalize_with_clauses(text),
                         };
-                        std::iter::once((at, normalize(text)))
-                            .chain(units.into_iter().map(move |u| (at, normalize(u))))
+                        units.into_iter().map(move |u| (at, u))
                     })
                     .collect()
             })
@@ -426,57 +425,6 @@ fn prepare(
 enum Units {
     Claims,
     ClaimsAndClauses,
-}
-
-/// Clause markers a claim is split at, so that one fact of a long sentence
-/// can match a sentence stating only that fact.
-const CLAUSE_MARKERS: &[&str] = &[
-    ", which ",
-    ", who ",
-    ", while ",
-    ", where ",
-    ", after ",
-    ", before ",
-    ", as ",
-    ", but ",
-    ", and ",
-    "; ",
-    " — ",
-    " – ",
-    ", when ",
-    ", with ",
-];
-
-/// The clauses of a claim with at least 5 words, when it has two or more.
-/// Not ", including": what follows is a list of names, not a fact. An
-/// embedded post's signature is no clause ("— Donald J. Trump
-/// (@realDonaldTrump) June 4, 2018" would match every other post's).
-fn clauses(text: &str) -> Vec<&str> {
-    let text = normalize::without_signature(text);
-    // Every marker starts with ',', ';' or ' ' before a dash: look only there.
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for (at, c) in text.char_indices() {
-        if matches!(c, ',' | ';' | ' ') {
-            let rest = &text[at..];
-            if let Some(m) = CLAUSE_MARKERS.iter().find(|m| rest.starts_with(**m)) {
-                cuts.push((at, at + m.len()));
-            }
-        }
-    }
-    let mut units = Vec::new();
-    let mut start = 0;
-    for (at, after) in cuts {
-        if at >= start {
-            units.push(&text[start..at]);
-            start = after;
-        }
-    }
-    units.push(&text[start..]);
-    units.retain(|u| u.split_whitespace().count() >= 5);
-    if units.len() < 2 {
-        units.clear();
-    }
-    units
 }
 
 /// Each claim's outlet (as a small id) and day, side by side, so the pair

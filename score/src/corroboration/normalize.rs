@@ -14,7 +14,7 @@
 
 use credence_extract::lexicon::dates::{CARDINALS, MONTHS, MONTH_ABBREVIATIONS, MULTIPLIERS, TENS};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// A number in a claim with the word it counts.
@@ -54,18 +54,23 @@ const NEGATIONS: [&str; 8] = [
     "not", "no", "never", "nor", "neither", "none", "nobody", "nothing",
 ];
 
-/// FNV-1a over two terms: fixed, so bigram ids are the same on every run.
-fn bigram(a: &str, b: &str) -> u64 {
+/// FNV-1a of a term: fixed, so bigram ids are the same on every run.
+fn term_hash(term: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in a.bytes().chain([0]).chain(b.bytes()) {
+    for byte in term.bytes() {
         h ^= u64::from(byte);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
 }
 
-fn stop_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// A pair of adjacent terms (by their hashes) as one id; order matters.
+fn bigram(a: u64, b: u64) -> u64 {
+    (a.rotate_left(17) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn stop_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         stop_words::get("en")
             .iter()
@@ -164,105 +169,219 @@ fn month_of_abbreviation(lower: &str) -> Option<&'static str> {
 
 /// Normalise one claim.
 pub fn normalize(text: &str) -> Normalized {
-    let stop = stop_words();
-    let stemmer = stemmer();
     let body = without_signature(text);
-    // "didn't", "won’t": the clitic is dropped by `words`, so look for it here.
-    let mut negated = body.contains("n't") || body.contains("n’t");
-    let ws = words(body);
-    let mut sum = [0.0f32; super::vectors::DIMS];
-    for w in &ws {
-        super::vectors::add(w, &mut sum);
+    let read = Read::new(body);
+    read.unit(0..read.words.len(), body)
+}
+
+/// Normalise one claim, then each of its clauses (see [`clauses`]) when it
+/// has two or more: the claim first. The words are read, lower-cased,
+/// stemmed and looked up once, for the claim and its clauses alike.
+pub fn normalize_with_clauses(text: &str) -> Vec<Normalized> {
+    let body = without_signature(text);
+    let read = Read::new(body);
+    let mut out = vec![read.unit(0..read.words.len(), body)];
+    for range in clauses(body) {
+        let first = read.starts.partition_point(|&s| s < range.start);
+        let last = read.starts.partition_point(|&s| s < range.end);
+        out.push(read.unit(first..last, &body[range]));
     }
-    let lowers: Vec<String> = ws
-        .iter()
-        .map(|w| {
-            let lower = w.to_lowercase();
+    out
+}
+
+/// A claim's words, read once.
+struct Read<'a> {
+    words: Vec<&'a str>,
+    /// Byte offset of each word in the text.
+    starts: Vec<usize>,
+    /// Lower-cased ("Oct." as "october").
+    lowers: Vec<String>,
+    /// Stem of each word that is not a stop word.
+    stems: Vec<Option<String>>,
+    /// Row of each word in the vector table.
+    vectors: Vec<Option<u32>>,
+}
+
+impl<'a> Read<'a> {
+    fn new(body: &'a str) -> Read<'a> {
+        let stop = stop_words();
+        let stemmer = stemmer();
+        let words = words(body);
+        let starts = words
+            .iter()
+            .map(|w| w.as_ptr() as usize - body.as_ptr() as usize)
+            .collect();
+        let mut lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        // Vectors by the word as written, else lower-cased (before "Oct."
+        // becomes "october" below).
+        let vectors = words
+            .iter()
+            .zip(&lowers)
+            .map(|(w, l)| super::vectors::row_or_lower(w, l))
+            .collect();
+        for (w, lower) in words.iter().zip(lowers.iter_mut()) {
             // "Oct." and "October" are one term.
-            match month_of_abbreviation(&lower) {
-                Some(month) if w.starts_with(char::is_uppercase) => month.to_string(),
-                _ => lower,
-            }
-        })
-        .collect();
-    let mut terms = Vec::with_capacity(ws.len());
-    let mut sequence: Vec<String> = Vec::with_capacity(ws.len());
-    let mut names = Vec::new();
-    let mut quantities = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let lower = lowers[i].as_str();
-        negated |= NEGATIONS.contains(&lower);
-        if let Some(mut value) = number_value(lower) {
-            let decimals = lower.split_once('.').map_or(0, |(_, d)| d.len());
-            let mut tolerance = 0.5 * 10f64.powi(-(decimals as i32));
-            let mut j = i + 1;
-            // "ninety-five", "thirty two": tens then units are one number.
-            if TENS.iter().any(|&(w, _)| w == lower) {
-                if let Some(units) = lowers
-                    .get(j)
-                    .and_then(|w| CARDINALS[1..10].iter().position(|c| c == w))
-                {
-                    value += (units + 1) as f64;
-                    j += 1;
+            if let Some(month) = month_of_abbreviation(lower) {
+                if w.starts_with(char::is_uppercase) {
+                    *lower = month.to_string();
                 }
             }
-            while let Some(m) = lowers.get(j).and_then(|w| multiplier(w)) {
-                value *= m;
-                tolerance *= m;
-                j += 1;
-            }
-            // A date's day ("March 3") or a year ("2018") counts nothing:
-            // two claims giving different ones tell of different days or
-            // events, which is not a conflict.
-            let day = i > 0 && MONTHS.contains(&lowers[i - 1].as_str());
-            let year = lower.len() == 4
-                && lower.bytes().all(|b| b.is_ascii_digit())
-                && (1800.0..=2100.0).contains(&value);
-            let unit = if day || year {
-                String::new()
-            } else {
-                lowers[j..]
-                    .iter()
-                    .find(|w| !stop.contains(w.as_str()))
-                    .map(|w| stemmer.stem(w).into_owned())
-                    .unwrap_or_default()
-            };
-            terms.push(format!("#{value}"));
-            sequence.push(format!("#{value}"));
-            quantities.push(Quantity {
-                value,
-                unit,
-                tolerance,
-            });
-            i = j;
-            continue;
         }
-        if !stop.contains(lower) && multiplier(lower).is_none() {
-            let stem = stemmer.stem(lower).into_owned();
-            if i > 0 && ws[i].starts_with(char::is_uppercase) {
-                names.push(stem.clone());
-            }
-            sequence.push(stem.clone());
-            terms.push(stem);
+        let stems = lowers
+            .iter()
+            .map(|l| (!stop.contains(l.as_str())).then(|| stemmer.stem(l).into_owned()))
+            .collect();
+        Read {
+            words,
+            starts,
+            lowers,
+            stems,
+            vectors,
         }
-        i += 1;
     }
-    terms.sort_unstable();
-    terms.dedup();
-    names.sort_unstable();
-    names.dedup();
-    let mut bigrams: Vec<u64> = sequence.windows(2).map(|w| bigram(&w[0], &w[1])).collect();
-    bigrams.sort_unstable();
-    bigrams.dedup();
-    Normalized {
-        terms,
-        quantities,
-        names,
-        bigrams,
-        negated,
-        vector: super::vectors::quantise(&sum),
+
+    /// The words `range` (whose text is `text`) as a normalised unit.
+    fn unit(&self, range: std::ops::Range<usize>, text: &str) -> Normalized {
+        let (lowers, first) = (&self.lowers[..range.end], range.start);
+        // "didn't", "won’t": the clitic is dropped by `words`, so look for it here.
+        let mut negated = text.contains("n't") || text.contains("n’t");
+        let mut sum = [0.0f32; super::vectors::DIMS];
+        for row in self.vectors[range.clone()].iter().flatten() {
+            super::vectors::add_row(*row, &mut sum);
+        }
+        let n = range.len();
+        let mut terms = Vec::with_capacity(n);
+        // Term hashes in text order, for the bigrams.
+        let mut sequence: Vec<u64> = Vec::with_capacity(n);
+        let mut names = Vec::new();
+        let mut quantities = Vec::new();
+        let mut i = first;
+        while i < range.end {
+            let lower = lowers[i].as_str();
+            negated |= NEGATIONS.contains(&lower);
+            if let Some(mut value) = number_value(lower) {
+                let decimals = lower.split_once('.').map_or(0, |(_, d)| d.len());
+                let mut tolerance = 0.5 * 10f64.powi(-(decimals as i32));
+                let mut j = i + 1;
+                // "ninety-five", "thirty two": tens then units are one number.
+                if TENS.iter().any(|&(w, _)| w == lower) {
+                    if let Some(units) = lowers
+                        .get(j)
+                        .and_then(|w| CARDINALS[1..10].iter().position(|c| c == w))
+                    {
+                        value += (units + 1) as f64;
+                        j += 1;
+                    }
+                }
+                while let Some(m) = lowers.get(j).and_then(|w| multiplier(w)) {
+                    value *= m;
+                    tolerance *= m;
+                    j += 1;
+                }
+                // A date's day ("March 3") or a year ("2018") counts nothing:
+                // two claims giving different ones tell of different days or
+                // events, which is not a conflict.
+                let day = i > first && MONTHS.contains(&lowers[i - 1].as_str());
+                let year = lower.len() == 4
+                    && lower.bytes().all(|b| b.is_ascii_digit())
+                    && (1800.0..=2100.0).contains(&value);
+                let unit = if day || year {
+                    String::new()
+                } else {
+                    self.stems[j.min(range.end)..range.end]
+                        .iter()
+                        .flatten()
+                        .next()
+                        .cloned()
+                        .unwrap_or_default()
+                };
+                let term = format!("#{value}");
+                sequence.push(term_hash(&term));
+                terms.push(term);
+                quantities.push(Quantity {
+                    value,
+                    unit,
+                    tolerance,
+                });
+                i = j;
+                continue;
+            }
+            if let (Some(stem), None) = (&self.stems[i], multiplier(lower)) {
+                if i > first && self.words[i].starts_with(char::is_uppercase) {
+                    names.push(stem.clone());
+                }
+                sequence.push(term_hash(stem));
+                terms.push(stem.clone());
+            }
+            i += 1;
+        }
+        terms.sort_unstable();
+        terms.dedup();
+        names.sort_unstable();
+        names.dedup();
+        let mut bigrams: Vec<u64> = sequence.windows(2).map(|w| bigram(w[0], w[1])).collect();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        Normalized {
+            terms,
+            quantities,
+            names,
+            bigrams,
+            negated,
+            vector: super::vectors::quantise(&sum),
+        }
     }
+}
+
+/// Clause markers a claim is split at, so that one fact of a long sentence
+/// can match a sentence stating only that fact.
+const CLAUSE_MARKERS: &[&str] = &[
+    ", which ",
+    ", who ",
+    ", while ",
+    ", where ",
+    ", after ",
+    ", before ",
+    ", as ",
+    ", but ",
+    ", and ",
+    "; ",
+    " — ",
+    " – ",
+    ", when ",
+    ", with ",
+];
+
+/// The byte ranges of the clauses of `text` (a claim without its
+/// signature) with at least 5 words, when it has two or more. Not after
+/// ", including": what follows is a list of names, not a fact. An embedded
+/// post's signature is no clause ("— Donald J. Trump (@realDonaldTrump)
+/// June 4, 2018" would match every other post's): the caller strips it.
+fn clauses(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Every marker starts with ',', ';' or ' ' before a dash: look only there.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        if matches!(c, ',' | ';' | ' ') {
+            let rest = &text[at..];
+            if let Some(m) = CLAUSE_MARKERS.iter().find(|m| rest.starts_with(**m)) {
+                cuts.push((at, at + m.len()));
+            }
+        }
+    }
+    let mut units = Vec::new();
+    let mut start = 0;
+    for (at, after) in cuts {
+        if at >= start {
+            units.push(start..at);
+            start = after;
+        }
+    }
+    units.push(start..text.len());
+    units.retain(|u| text[u.clone()].split_whitespace().count() >= 5);
+    if units.len() < 2 {
+        units.clear();
+    }
+    units
 }
 
 #[cfg(test)]

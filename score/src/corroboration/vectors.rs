@@ -72,27 +72,33 @@ fn parse(bytes: &'static [u8]) -> Result<Table, String> {
     })
 }
 
+/// The table row of `word` (as written, else lower-cased), if any.
+pub fn row(word: &str) -> Option<u32> {
+    row_or_lower(word, &word.to_lowercase())
+}
+
+/// The table row of `word` as written, else of `lower` (the word
+/// lower-cased, when the caller has it already).
+pub fn row_or_lower(word: &str, lower: &str) -> Option<u32> {
+    let t = table();
+    t.index.get(word).or_else(|| t.index.get(lower)).copied()
+}
+
+/// Add the vector in table row `row` to `sum`.
+pub fn add_row(row: u32, sum: &mut [f32; DIMS]) {
+    let t = table();
+    let i = row as usize;
+    let values = &t.values[i * (4 + DIMS) + 4..(i + 1) * (4 + DIMS)];
+    let scale = t.scales[i];
+    for (s, &q) in sum.iter_mut().zip(values) {
+        *s += scale * f32::from(q as i8);
+    }
+}
+
 /// Add `word`'s vector (as written, else lower-cased) to `sum`; false when
 /// the table has neither.
 pub fn add(word: &str, sum: &mut [f32; DIMS]) -> bool {
-    let t = table();
-    let i = match t.index.get(word) {
-        Some(&i) => i,
-        // Lower-case only a word that has capitals (no allocation otherwise).
-        None if word.chars().any(char::is_uppercase) => {
-            match t.index.get(word.to_lowercase().as_str()) {
-                Some(&i) => i,
-                None => return false,
-            }
-        }
-        None => return false,
-    } as usize;
-    let row = &t.values[i * (4 + DIMS) + 4..(i + 1) * (4 + DIMS)];
-    let scale = t.scales[i];
-    for (s, &q) in sum.iter_mut().zip(row) {
-        *s += scale * f32::from(q as i8);
-    }
-    true
+    row(word).map(|r| add_row(r, sum)).is_some()
 }
 
 /// A unit vector quantised to int8 (64 bytes a claim rather than 256).
