@@ -178,7 +178,10 @@ pub fn corroborate_with(
     config: &CorroborationConfig,
     model: &Model,
 ) -> Corroboration {
-    let (claims, verified, candidates) = candidates(articles, config, Units::ClaimsAndClauses);
+    let (claims, verified, candidates) =
+        candidates(articles, config, Units::ClaimsAndClauses, |v, claims| {
+            v.similarity >= config.copy_similarity || judge(model, config, v, claims).is_some()
+        });
     let copies: Vec<(ClaimRef, ClaimRef)> = verified
         .iter()
         .filter(|v| v.similarity >= config.copy_similarity)
@@ -279,7 +282,7 @@ pub struct Candidate {
 /// window) whose cosine reaches `min_similarity`, before the same-fact model
 /// and syndication: what `eval-corroboration --fit-out` fits the model on.
 pub fn candidate_pairs(articles: &[ArticleClaims], config: &CorroborationConfig) -> Vec<Candidate> {
-    let (claims, verified, _) = candidates(articles, config, Units::Claims);
+    let (claims, verified, _) = candidates(articles, config, Units::Claims, |_, _| true);
     verified
         .into_iter()
         .map(|v| Candidate {
@@ -294,10 +297,16 @@ pub fn candidate_pairs(articles: &[ArticleClaims], config: &CorroborationConfig)
 
 /// Prepare the claims, find candidates and verify them: the claims, the
 /// pairs that pass the cosine floor, and how many candidates were checked.
+///
+/// Only the verified pairs `keep` accepts are returned: the matcher keeps
+/// those the model judges a match and those similar enough to be copies
+/// (every pair's features at once would be most of the memory of a large
+/// run), the model fitting keeps them all.
 fn candidates(
     articles: &[ArticleClaims],
     config: &CorroborationConfig,
     units: Units,
+    keep: impl Fn(&Verified, &[Prepared]) -> bool + Sync,
 ) -> (Vec<Prepared>, Vec<Verified>, usize) {
     let (vocab, claims, table) = prepare(articles, units);
     let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
@@ -323,16 +332,18 @@ fn candidates(
         negated: claims[c].negated,
         vector: &claims[c].vector,
     };
+    // In parallel; `collect` keeps the sequential order.
     let verified = found
-        .into_iter()
+        .into_par_iter()
         .enumerate()
-        .flat_map(|(x, (_, ys))| ys.into_iter().map(move |(y, s)| (x, y, s)))
+        .flat_map_iter(|(x, (_, ys))| ys.into_iter().map(move |(y, s)| (x, y, s)))
         .map(|(x, y, similarity)| Verified {
             x,
             y,
             similarity,
             features: same_fact::features(&view(x), &view(y), similarity),
         })
+        .filter(|v| keep(v, &claims))
         .collect();
     (claims, verified, candidates)
 }
