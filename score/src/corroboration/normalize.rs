@@ -184,10 +184,23 @@ pub fn normalize_with_clauses(text: &str) -> Vec<Normalized> {
     for range in clauses(body) {
         let first = read.starts.partition_point(|&s| s < range.start);
         let last = read.starts.partition_point(|&s| s < range.end);
-        out.push(read.unit(first..last, &body[range]));
+        let unit = read.unit(first..last, &body[range]);
+        // A clause of names and titles ("Senate Majority Leader Mitch
+        // McConnell") describes someone; it states no fact.
+        let plain = unit
+            .terms
+            .len()
+            .saturating_sub(unit.names.len() + unit.quantities.len());
+        if plain >= MIN_PLAIN_TERMS {
+            out.push(unit);
+        }
     }
     out
 }
+
+/// Fewest terms that are neither names nor numbers a clause needs to be
+/// matched on its own.
+const MIN_PLAIN_TERMS: usize = 2;
 
 /// A claim's words, read once.
 struct Read<'a> {
@@ -392,6 +405,23 @@ mod tests {
     fn stems_drops_stop_words_and_quote_marks() {
         let n = normalize("“The talks were useful,” Witkoff’s aides said.");
         assert_eq!(n.terms, ["aid", "talk", "use", "witkoff"]);
+    }
+
+    #[test]
+    fn clauses_are_units_unless_they_only_name_someone() {
+        let units = normalize_with_clauses(
+            "Senate Majority Leader Mitch McConnell, who backed Luther Strange in the primary, \
+             said the allegations must be investigated by the committee.",
+        );
+        // The claim, then its clause about backing Strange; not the clause
+        // that only names McConnell.
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(
+            units[1].terms.contains(&"primari".to_string()),
+            "{:?}",
+            units[1].terms
+        );
+        assert_eq!(normalize_with_clauses("Witkoff met Ushakov.").len(), 1);
     }
 
     #[test]
