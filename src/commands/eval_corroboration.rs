@@ -311,10 +311,10 @@ fn fit(
         samples.iter().filter(|s| s.2[0] == s.2[1]).count(),
         samples.iter().filter(|s| s.2[0] != s.2[1]).count(),
     );
-    // Cross-validated confidence of every sample: fitted without the folds
-    // of the pairs it touches.
+    // Cross-validated confidence of every sample: judged by the model of
+    // the fold of its first pair, fitted without any sample touching that
+    // fold.
     let fold = |p: usize| p % FOLDS;
-    let mut predicted: Vec<Option<Model>> = vec![None; samples.len()];
     let mut cv_models = Vec::new();
     for f in 0..FOLDS {
         let train: Vec<(Features, bool)> = samples
@@ -324,13 +324,9 @@ fn fit(
             .collect();
         cv_models.push(same_fact::fit(&train, "cross-validation"));
     }
-    for (i, s) in samples.iter().enumerate() {
-        let f = fold(s.2[0].min(s.2[1]));
-        predicted[i] = Some(cv_models[f].clone());
-    }
     writeln!(
         out,
-        "{FOLDS}-fold cross-validated, whole claims only (folds by pair; a model never sees the pairs it is judged on):\n"
+        "{FOLDS}-fold cross-validated, whole claims only (folds by pair; each candidate is judged by a model fitted without the candidates of its fold):\n"
     )?;
     writeln!(
         out,
@@ -343,8 +339,8 @@ fn fit(
             ..*config
         };
         let mut matches = Vec::new();
-        for (s, m) in samples.iter().zip(&predicted) {
-            let Some(m) = m else { continue };
+        for s in &samples {
+            let m = &cv_models[fold(s.2[0].min(s.2[1]))];
             if let Some((relation, confidence)) =
                 relation(m, &cfg, &s.0.features, s.0.numbers_conflict)
             {

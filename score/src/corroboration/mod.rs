@@ -325,7 +325,6 @@ fn candidates(
     let candidates = found.iter().map(|(n, _)| n).sum();
     let view = |c: usize| ClaimView {
         terms: table.of(c),
-        norm: table.norms[c],
         names: &claims[c].names,
         numbers: &claims[c].numbers,
         bigrams: &claims[c].bigrams,

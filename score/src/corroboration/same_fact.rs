@@ -188,8 +188,6 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
 pub struct ClaimView<'a> {
     /// `(term id, IDF weight)`, sorted by id.
     pub terms: &'a [(u32, f32)],
-    /// Norm of the weights.
-    pub norm: f32,
     /// Term ids of its names, sorted.
     pub names: &'a [u32],
     /// Term ids of its numbers, sorted.

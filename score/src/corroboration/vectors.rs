@@ -72,11 +72,6 @@ fn parse(bytes: &'static [u8]) -> Result<Table, String> {
     })
 }
 
-/// The table row of `word` (as written, else lower-cased), if any.
-pub fn row(word: &str) -> Option<u32> {
-    row_or_lower(word, &word.to_lowercase())
-}
-
 /// The table row of `word` as written, else of `lower` (the word
 /// lower-cased, when the caller has it already).
 pub fn row_or_lower(word: &str, lower: &str) -> Option<u32> {
@@ -93,12 +88,6 @@ pub fn add_row(row: u32, sum: &mut [f32; DIMS]) {
     for (s, &q) in sum.iter_mut().zip(values) {
         *s += scale * f32::from(q as i8);
     }
-}
-
-/// Add `word`'s vector (as written, else lower-cased) to `sum`; false when
-/// the table has neither.
-pub fn add(word: &str, sum: &mut [f32; DIMS]) -> bool {
-    row(word).map(|r| add_row(r, sum)).is_some()
 }
 
 /// A unit vector quantised to int8 (64 bytes a claim rather than 256).
@@ -138,7 +127,9 @@ mod tests {
     fn vector(text: &str) -> Quantised {
         let mut sum = [0.0; DIMS];
         for w in text.split_whitespace() {
-            add(w, &mut sum);
+            if let Some(row) = row_or_lower(w, &w.to_lowercase()) {
+                add_row(row, &mut sum);
+            }
         }
         quantise(&sum)
     }
