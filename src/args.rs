@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive), one struct per subcommand.
 
 use clap::{Args, Parser, Subcommand};
+use credence_report::markdown::Cards;
 use std::path::PathBuf;
 
 /// The most worker threads `-j` accepts (each thread reserves a stack; far
@@ -90,6 +91,16 @@ pub struct ExtractArgs {
     pub out: PathBuf,
 }
 
+/// What goes into report.md.
+#[derive(Debug, Args)]
+pub struct ReportOptions {
+    /// Article cards in report.md: at most N (the articles that most need a
+    /// look), or `all`. Every article's card is always available from
+    /// `credence explain`.
+    #[arg(long, value_name = "N|all", default_value = "20")]
+    pub cards: Cards,
+}
+
 /// `credence run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
@@ -99,6 +110,9 @@ pub struct RunArgs {
     /// Scoring configuration (TOML; see `credence config`). Default: the built-in one.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The report.
+    #[command(flatten)]
+    pub report: ReportOptions,
 }
 
 /// `credence score`.
@@ -113,6 +127,9 @@ pub struct ScoreArgs {
     /// Worker threads, 1 to 256 (default, or 0: all cores). Output is identical for any value.
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(0..=MAX_THREADS))]
     pub threads: Option<u16>,
+    /// The report.
+    #[command(flatten)]
+    pub report: ReportOptions,
 }
 
 /// `credence eval`.
@@ -218,6 +235,9 @@ pub struct ReportArgs {
     /// A directory written by `credence run` or `credence score`.
     #[arg(value_name = "OUT")]
     pub dir: PathBuf,
+    /// The report.
+    #[command(flatten)]
+    pub report: ReportOptions,
 }
 
 /// `credence explain`.
@@ -250,6 +270,9 @@ pub struct DiffArgs {
     /// decimals), a reliability is not a number, or the runs hold different articles.
     #[arg(long, value_name = "DELTA", value_parser = points)]
     pub fail_above: Option<f64>,
+    /// List at most N articles and N outlets that moved in the Markdown (the largest moves); default: all.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
 }
 
 /// A number of points: finite and not negative.

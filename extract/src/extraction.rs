@@ -8,6 +8,7 @@
 
 use crate::text::{CharIndex, CharSpan};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The kind of a source (the `source_type` column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -224,6 +225,10 @@ pub struct Extraction {
     pub sources: Vec<Source>,
     /// Claims.
     pub claims: Vec<Claim>,
+    /// The input record's other fields (`authors`, `topic`, …), passed
+    /// through to articles.csv. Absent from `extraction.jsonl` when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metadata: BTreeMap<String, String>,
 }
 
 impl Extraction {

@@ -129,6 +129,7 @@ fn assemble(
         attributions,
         sources,
         claims,
+        metadata: article.metadata.clone(),
     }
 }
 

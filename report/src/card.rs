@@ -62,7 +62,7 @@ pub fn card(
     let _ = writeln!(
         out,
         "Outlet **{}** · {published} · {} words · {} · reliability **{:.2}** (rank {} of {})\n",
-        e.outlet,
+        scores.articles[a].outlet,
         e.words,
         plural(e.claims.len(), "claim", "claims"),
         b.reliability,
@@ -90,8 +90,13 @@ pub fn card(
             c.points
         );
     }
-    let total: f64 = b.components.iter().map(|c| c.points).sum();
-    let _ = writeln!(out, "| **reliability** | | | | | **{total:.2}** |\n");
+    // The score itself, not the sum of the rounded points above (which can
+    // differ from it by a rounding step).
+    let _ = writeln!(
+        out,
+        "| **reliability** | | | | | **{:.2}** |\n",
+        b.reliability
+    );
     sources(&mut out, e);
     quotes(&mut out, e, &idx);
     corroboration(&mut out, extractions, scores, a, &idx);
@@ -191,7 +196,9 @@ fn corroboration(
                 let o = &extractions[m.other.article];
                 format!(
                     "{} (`{}`, same fact {:.2})",
-                    o.outlet, o.claims[m.other.claim].id, m.confidence
+                    scores.articles[m.other.article].outlet,
+                    o.claims[m.other.claim].id,
+                    m.confidence
                 )
             })
             .collect();
@@ -201,7 +208,7 @@ fn corroboration(
             let oc = &o.claims[m.other.claim];
             conflicts.push(format!(
                 "{text}\n  - ≠ {} `{}`: {}",
-                o.outlet,
+                scores.articles[m.other.article].outlet,
                 oc.id,
                 excerpt(o, &oidx, oc.span)
             ));

@@ -1,5 +1,6 @@
-//! `outlets.svg`: each outlet's mean reliability with its 95% interval, the
-//! chart linked from report.md. Drawn with plotters' SVG backend and no font
+//! `outlets.svg`: the ranked outlets' mean reliability with its 95%
+//! interval, in the report table's order (best at the top), the chart
+//! linked from report.md. Drawn with plotters' SVG backend and no font
 //! files: text is left to the viewer, so the output is the same on every
 //! machine.
 
@@ -16,10 +17,16 @@ struct Row {
     interval: Option<(f64, f64)>,
 }
 
-fn rows(scores: &Scores) -> Vec<Row> {
-    let mut rows: Vec<Row> = scores
-        .outlets
-        .iter()
+/// The ranked outlets to draw, best first, and how many are ranked.
+fn rows(scores: &Scores) -> (Vec<Row>, usize) {
+    let mut ranked: Vec<_> = scores.outlets.iter().filter(|o| o.rank.is_some()).collect();
+    let total = ranked.len();
+    // Keep the outlets with the most articles, then order as the table does.
+    ranked.sort_by(|a, b| (b.articles, &a.outlet).cmp(&(a.articles, &b.outlet)));
+    ranked.truncate(MAX_OUTLETS);
+    ranked.sort_by(|a, b| (a.rank, &a.outlet).cmp(&(b.rank, &b.outlet)));
+    let rows = ranked
+        .into_iter()
         .map(|o| Row {
             name: o.outlet.clone(),
             articles: o.articles,
@@ -27,15 +34,7 @@ fn rows(scores: &Scores) -> Vec<Row> {
             interval: o.interval,
         })
         .collect();
-    // Keep the outlets with the most articles, then order by reliability.
-    rows.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    rows.truncate(MAX_OUTLETS);
-    rows.sort_by(|a, b| a.mean.total_cmp(&b.mean).then_with(|| b.name.cmp(&a.name)));
-    rows
+    (rows, total)
 }
 
 fn label(r: &Row) -> String {
@@ -43,50 +42,58 @@ fn label(r: &Row) -> String {
     if r.name.chars().count() > 32 {
         name.push('…');
     }
-    format!("{name} (n={})", r.articles)
+    format!("{name} · {}", r.articles)
 }
 
-/// The chart as an SVG document; `None` when there are no outlets.
+/// The chart as an SVG document; `None` when no outlet is ranked.
 pub fn outlets_svg(scores: &Scores) -> Option<String> {
-    let rows = rows(scores);
+    let (rows, total) = rows(scores);
     if rows.is_empty() {
         return None;
     }
-    let height = 90 + 22 * rows.len() as u32;
+    let n = rows.len();
+    // Row 0 (the best) at the top: plotters counts y upward.
+    let at = |i: usize| n - 1 - i;
+    let caption = if n < total {
+        format!("Mean reliability, 95% interval: the {n} of {total} ranked outlets with the most articles")
+    } else {
+        format!("Mean reliability, 95% interval: the {n} ranked outlets")
+    };
+    let height = 100 + 22 * n as u32;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (820, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (860, height)).into_drawing_area();
         root.fill(&WHITE).ok()?;
-        let n = rows.len();
         let mut chart = ChartBuilder::on(&root)
-            .caption(
-                "Mean reliability per outlet (95% interval; none for one article)",
-                ("sans-serif", 16),
-            )
+            .caption(caption, ("sans-serif", 15))
             .margin(12)
-            .x_label_area_size(32)
+            .margin_right(28)
+            .x_label_area_size(36)
             .y_label_area_size(300)
             .build_cartesian_2d(0f64..100f64, -0.5f64..(n as f64 - 0.5))
             .ok()?;
         chart
             .configure_mesh()
+            .x_labels(11)
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .x_max_light_lines(0)
             .y_labels(n)
             .y_label_formatter(&|y| {
                 let i = y.round();
                 if (y - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
-                    label(&rows[i as usize])
+                    label(&rows[at(i as usize)])
                 } else {
                     String::new()
                 }
             })
-            .x_desc("reliability (0-100)")
+            .x_desc("reliability, 0–100 (outlet · articles; ordered as the report's table)")
             .disable_y_mesh()
             .draw()
             .ok()?;
         chart
             .draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
                 r.interval.map(|(lo, hi)| {
-                    ErrorBar::new_horizontal(i as f64, lo, r.mean, hi, BLUE.stroke_width(2), 8)
+                    ErrorBar::new_horizontal(at(i) as f64, lo, r.mean, hi, BLUE.stroke_width(2), 8)
                 })
             }))
             .ok()?;
@@ -94,7 +101,7 @@ pub fn outlets_svg(scores: &Scores) -> Option<String> {
             .draw_series(
                 rows.iter()
                     .enumerate()
-                    .map(|(i, r)| Circle::new((r.mean, i as f64), 4, BLUE.filled())),
+                    .map(|(i, r)| Circle::new((r.mean, at(i) as f64), 4, BLUE.filled())),
             )
             .ok()?;
         root.present().ok()?;

@@ -199,19 +199,23 @@ impl ArticleChange {
 
     /// Components whose contribution moved, largest first: `quote_density −6.67`.
     pub fn drivers(&self) -> String {
-        let mut d: Vec<(usize, f64)> = self
-            .point_deltas
-            .iter()
-            .copied()
-            .enumerate()
-            .filter(|(_, p)| p.abs() >= EPSILON)
-            .collect();
-        d.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
-        d.iter()
-            .map(|&(i, p)| format!("{} {}", ALL[i].name(), signed(p)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        drivers(&self.point_deltas)
     }
+}
+
+/// Components whose points moved, largest first: `quote_density −6.67`.
+fn drivers(point_deltas: &[f64]) -> String {
+    let mut d: Vec<(usize, f64)> = point_deltas
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, p)| p.abs() >= EPSILON)
+        .collect();
+    d.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+    d.iter()
+        .map(|&(i, p)| format!("{} {}", ALL[i].name(), signed(p)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn signed(v: f64) -> String {
@@ -237,9 +241,23 @@ pub struct OutletChange {
     pub new: Option<f64>,
     /// Change of each component's mean, in [`ALL`] order (empty unless in both runs).
     pub component_deltas: Vec<f64>,
+    /// Mean change of each component's points over the outlet's articles in
+    /// both runs, in [`ALL`] order (what moved its mean reliability; empty
+    /// when it has none).
+    pub point_deltas: Vec<f64>,
 }
 
 impl OutletChange {
+    /// `new − base`; `None` unless in both runs.
+    pub fn delta(&self) -> Option<f64> {
+        Some(self.new? - self.base?)
+    }
+
+    /// Components whose points moved, largest first: `quote_density −6.67`.
+    pub fn drivers(&self) -> String {
+        drivers(&self.point_deltas)
+    }
+
     /// Components whose mean moved, largest first: `quote_density −0.0500`.
     pub fn components_moved(&self) -> String {
         let mut d: Vec<(usize, f64)> = self
@@ -273,13 +291,17 @@ pub struct Diff {
     pub new: String,
     /// Config hashes (when known).
     pub configs: (Option<String>, Option<String>),
+    /// The config keys that changed: `(key, base value, new value)`, when
+    /// both configs are known.
+    pub config_changes: Vec<(String, String, String)>,
     /// Articles in both runs, sorted by |Δ| (largest first), then id.
     pub changes: Vec<ArticleChange>,
     /// Articles only in the new run.
     pub added: Vec<String>,
     /// Articles only in the base run.
     pub removed: Vec<String>,
-    /// Outlets in either run.
+    /// Outlets in either run, sorted by |Δ| (largest first; outlets in one
+    /// run only last), then name.
     pub outlets: Vec<OutletChange>,
     /// Spearman rank correlation of reliability over articles in both runs.
     pub spearman: Option<f64>,
@@ -331,8 +353,19 @@ pub fn diff(base: &Run, new: &Run) -> Diff {
         .filter(|k| !new.articles.contains_key(*k))
         .cloned()
         .collect();
+    // The mean point changes of each outlet's articles (by the new run's outlet).
+    let mut points: BTreeMap<&str, (Vec<f64>, usize)> = BTreeMap::new();
+    for c in &changes {
+        let (sum, n) = points
+            .entry(c.outlet.as_str())
+            .or_insert_with(|| (vec![0.0; ALL.len()], 0));
+        for (s, d) in sum.iter_mut().zip(&c.point_deltas) {
+            *s += d;
+        }
+        *n += 1;
+    }
     let names: BTreeSet<&String> = base.outlets.keys().chain(new.outlets.keys()).collect();
-    let outlets = names
+    let mut outlets: Vec<OutletChange> = names
         .into_iter()
         .map(|o| {
             let (b, n) = (base.outlets.get(o), new.outlets.get(o));
@@ -344,9 +377,22 @@ pub fn diff(base: &Run, new: &Run) -> Diff {
                     (Some(b), Some(n)) => b.1.iter().zip(&n.1).map(|(x, y)| y - x).collect(),
                     _ => Vec::new(),
                 },
+                point_deltas: points.get(o.as_str()).map_or_else(Vec::new, |(sum, n)| {
+                    sum.iter().map(|s| s / *n as f64).collect()
+                }),
             }
         })
         .collect();
+    let size = |o: &OutletChange| o.delta().map_or(-1.0, f64::abs);
+    outlets.sort_by(|a, b| {
+        size(b)
+            .total_cmp(&size(a))
+            .then_with(|| a.outlet.cmp(&b.outlet))
+    });
+    let config_changes = match (&base.config, &new.config) {
+        (Some(b), Some(n)) => b.changes(n),
+        _ => Vec::new(),
+    };
     Diff {
         base: base.label.clone(),
         new: new.label.clone(),
@@ -354,6 +400,7 @@ pub fn diff(base: &Run, new: &Run) -> Diff {
             base.config.as_ref().map(Config::hash),
             new.config.as_ref().map(Config::hash),
         ),
+        config_changes,
         changes,
         added,
         removed,
@@ -448,8 +495,9 @@ impl Diff {
         }
     }
 
-    /// The diff as Markdown.
-    pub fn markdown(&self) -> String {
+    /// The diff as Markdown, listing at most `top` articles and outlets
+    /// that moved (the largest moves; all of them with `None`).
+    pub fn markdown(&self, top: Option<usize>) -> String {
         let mut out = String::new();
         let hash = |h: &Option<String>| {
             h.clone()
@@ -491,8 +539,24 @@ impl Diff {
         );
         let _ = writeln!(out, "| added | {} |", self.added.len());
         let _ = writeln!(out, "| removed | {} |\n", self.removed.len());
-        self.articles_markdown(&mut out);
-        self.outlets_markdown(&mut out);
+        if !self.config_changes.is_empty() {
+            let _ = writeln!(
+                out,
+                "## Config changes\n\n| key | base | new |\n|---|---|---|"
+            );
+            for (key, b, n) in &self.config_changes {
+                let _ = writeln!(
+                    out,
+                    "| `{}` | `{}` | `{}` |",
+                    key.replace('|', "\\|"),
+                    b.replace('|', "\\|"),
+                    n.replace('|', "\\|")
+                );
+            }
+            out.push('\n');
+        }
+        self.articles_markdown(&mut out, top);
+        self.outlets_markdown(&mut out, top);
         for (title, ids) in [
             ("Added articles", &self.added),
             ("Removed articles", &self.removed),
@@ -511,18 +575,25 @@ impl Diff {
     }
 
     /// "Articles that moved": each with its rank change and drivers.
-    fn articles_markdown(&self, out: &mut String) {
+    fn articles_markdown(&self, out: &mut String, top: Option<usize>) {
         let moved = self.moved().count();
+        let shown = top.map_or(moved, |t| t.min(moved));
         let _ = writeln!(out, "## Articles that moved\n");
         if moved == 0 {
             let _ = writeln!(out, "none\n");
         } else {
+            if shown < moved {
+                let _ = writeln!(
+                    out,
+                    "The {shown} largest moves of {moved} (`--top`; every article: `--csv`).\n"
+                );
+            }
             let _ = writeln!(
                 out,
                 "| article | outlet | base | new | Δ | rank | drivers (Δ points) |"
             );
             let _ = writeln!(out, "|---|---|---:|---:|---:|---|---|");
-            for c in self.moved() {
+            for c in self.moved().take(shown) {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {:.2} | {:.2} | {} | {} → {} | {} |",
@@ -540,33 +611,43 @@ impl Diff {
         }
     }
 
-    /// "Outlets that moved": mean reliability and component means.
-    fn outlets_markdown(&self, out: &mut String) {
+    /// "Outlets that moved": mean reliability, what drove it (Δ points)
+    /// and the component means, largest move first.
+    fn outlets_markdown(&self, out: &mut String, top: Option<usize>) {
         let changed: Vec<&OutletChange> = self
             .outlets
             .iter()
-            .filter(|o| o.base != o.new || !o.components_moved().is_empty())
+            .filter(|o| {
+                o.base != o.new || !o.components_moved().is_empty() || !o.drivers().is_empty()
+            })
             .collect();
+        let shown = top.map_or(changed.len(), |t| t.min(changed.len()));
         let _ = writeln!(out, "## Outlets that moved\n");
         if changed.is_empty() {
             let _ = writeln!(out, "none\n");
         } else {
-            let _ = writeln!(
-                out,
-                "| outlet | base | new | Δ | components (Δ mean) |\n|---|---:|---:|---:|---|"
-            );
-            let f = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.2}"));
-            for o in changed {
-                let d = match (o.base, o.new) {
-                    (Some(b), Some(n)) => signed(n - b),
-                    _ => "—".to_string(),
-                };
+            if shown < changed.len() {
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {} | {d} | {} |",
+                    "The {shown} largest moves of {} (`--top`).\n",
+                    changed.len()
+                );
+            }
+            let _ = writeln!(
+                out,
+                "| outlet | base | new | Δ | drivers (mean Δ points) | components (Δ mean) |\n\
+                 |---|---:|---:|---:|---|---|"
+            );
+            let f = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.2}"));
+            for o in changed.into_iter().take(shown) {
+                let d = o.delta().map_or("—".to_string(), signed);
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {d} | {} | {} |",
                     o.outlet.replace('|', "\\|"),
                     f(o.base),
                     f(o.new),
+                    o.drivers(),
                     o.components_moved()
                 );
             }
@@ -588,6 +669,9 @@ impl Diff {
         ];
         columns.extend(ALL.iter().map(|m| format!("{}_delta", m.name())));
         columns.push("drivers".to_string());
+        // Appended: the change of each component's points, which a weight
+        // change moves while the component values stay put.
+        columns.extend(ALL.iter().map(|m| format!("{}_points_delta", m.name())));
         let names: Vec<&str> = columns.iter().map(String::as_str).collect();
         let mut out = csv_writer(w, &names)?;
         for c in &self.changes {
@@ -608,9 +692,10 @@ impl Diff {
             ];
             rec.extend(c.component_deltas.iter().map(|d| format!("{d:.4}")));
             rec.push(safe(&c.drivers()).into_owned());
+            rec.extend(c.point_deltas.iter().map(|d| format!("{d:.2}")));
             out.write_record(&rec)?;
         }
-        let empty = vec![String::new(); ALL.len() + 6];
+        let empty = vec![String::new(); 2 * ALL.len() + 7];
         for (status, ids) in [("added", &self.added), ("removed", &self.removed)] {
             for id in ids {
                 let mut rec = vec![safe(id).into_owned(), status.to_string()];
@@ -625,6 +710,61 @@ impl Diff {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weight_changes_show_as_config_keys_and_points() {
+        let articles = "article_id,outlet,reliability,rank,sourcing,quote_density\n\
+                        a,X,50.00,1,0.4,0.15\nb,Y,40.00,2,0.4,0.0\n";
+        let outlets =
+            "outlet,reliability,sourcing,quote_density\nX,50.00,0.4,0.15\nY,40.00,0.4,0.0\n";
+        let off = Config::from_toml("[weights]\nquote_density = 0.0\n", "t").unwrap();
+        let base = Run::read(
+            "b",
+            articles.as_bytes(),
+            outlets.as_bytes(),
+            Some(Config::default()),
+        );
+        let new = Run::read("n", articles.as_bytes(), outlets.as_bytes(), Some(off));
+        let d = diff(&base.unwrap(), &new.unwrap());
+        assert_eq!(
+            d.config_changes,
+            [("weights.quote_density".into(), "1.0".into(), "0.0".into())]
+        );
+        // The values did not move, the points did: X loses its quote density points.
+        assert!(d
+            .changes
+            .iter()
+            .all(|c| c.component_deltas.iter().all(|&v| v == 0.0)));
+        let x = d.changes.iter().find(|c| c.id == "a").unwrap();
+        assert!(
+            (x.point_deltas[3] + 100.0 / 7.0).abs() < 1e-9,
+            "{:?}",
+            x.point_deltas
+        );
+        assert!(d.outlets[0].drivers().starts_with("quote_density −14.29"));
+        let md = d.markdown(Some(1));
+        assert!(
+            md.contains("| `weights.quote_density` | `1.0` | `0.0` |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn the_gate_compares_what_it_shows() {
+        let run = |r: &str| {
+            let a = format!("article_id,outlet,reliability,rank\na,X,{r},1\n");
+            Run::read(
+                "r",
+                a.as_bytes(),
+                "outlet,reliability\nX,1\n".as_bytes(),
+                None,
+            )
+            .unwrap()
+        };
+        let d = diff(&run("50.00"), &run("54.31"));
+        assert_eq!(d.gate(4.31), None);
+        assert!(d.gate(4.30).unwrap().contains("4.31 points (limit 4.30)"));
+    }
 
     #[test]
     fn spearman_of_identical_and_reversed() {
@@ -671,8 +811,19 @@ mod tests {
             d.changes[0].drivers()
         );
         assert_eq!(d.outlets[0].components_moved(), "sourcing +0.3000");
-        assert!(d
-            .markdown()
-            .contains("| X | 50.00 | 60.00 | +10.00 | sourcing +0.3000 |"));
+        // Every CSV record has the header's fields, the added article's too.
+        let mut csv = Vec::new();
+        d.write_csv(&mut csv).unwrap();
+        let mut r = csv::Reader::from_reader(csv.as_slice());
+        let fields = r.headers().unwrap().len();
+        let records: Vec<_> = r.records().map(Result::unwrap).collect();
+        assert_eq!(records.len(), 2);
+        assert!(records.iter().all(|rec| rec.len() == fields));
+        assert_eq!(&records[1][1], "added");
+        let md = d.markdown(None);
+        assert!(
+            md.contains("| X | 50.00 | 60.00 | +10.00 | sourcing +14.29 | sourcing +0.3000 |"),
+            "{md}"
+        );
     }
 }

@@ -1,9 +1,13 @@
 //! `report.md`: the reliability report a person reads.
 //!
-//! Summary → outlets (with intervals and the chart) → articles → one card
-//! per article → methodology (the formula and the weights in force, and
-//! every metric's documentation). Deterministic: no timings, no paths other
-//! than the corpus arguments, rows in a fixed order.
+//! Summary → score distribution → outlets (ranked, with intervals and the
+//! chart; small outlets apart) → the articles that most need a look →
+//! methodology (the formula and the weights in force, and every metric's
+//! documentation) → a bounded number of article cards. Its size does not
+//! grow with the corpus beyond that: every article is in articles.csv and
+//! `credence explain`, and `--cards all` writes every card. Deterministic:
+//! no timings, no paths other than the corpus arguments, rows in a fixed
+//! order.
 
 use crate::card::card;
 use credence_extract::Extraction;
@@ -12,6 +16,43 @@ use credence_score::metrics::{Direction, ALL};
 use credence_score::rows::OutletScore;
 use credence_score::{formula, Config, Scores};
 use std::fmt::Write;
+use std::str::FromStr;
+
+/// Cards report.md holds unless told otherwise.
+pub const DEFAULT_CARDS: usize = 20;
+
+/// Articles in each list of "the articles that most need a look" (lowest,
+/// highest, conflicting numbers); a corpus of at most twice this many is
+/// listed whole.
+pub const LIST: usize = 10;
+
+/// How many article cards report.md holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cards {
+    /// One per article.
+    All,
+    /// At most this many: the articles listed as needing a look first.
+    Most(usize),
+}
+
+impl Default for Cards {
+    fn default() -> Self {
+        Cards::Most(DEFAULT_CARDS)
+    }
+}
+
+impl FromStr for Cards {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s == "all" {
+            return Ok(Cards::All);
+        }
+        s.parse::<usize>()
+            .map(Cards::Most)
+            .map_err(|_| format!("`{s}` is neither a number of cards nor `all`"))
+    }
+}
 
 /// What the report says about the run itself.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +67,8 @@ pub struct RunContext {
     pub rejected: usize,
     /// File name of the outlets chart, linked when present.
     pub chart: Option<String>,
+    /// How many article cards to include.
+    pub cards: Cards,
 }
 
 fn cell(s: &str) -> String {
@@ -55,15 +98,107 @@ pub fn report(
     run: &RunContext,
 ) -> String {
     let mut out = String::new();
-    summary(&mut out, extractions, scores, config, run);
-    outlets(&mut out, scores, run);
-    let order = articles(&mut out, extractions, scores);
+    let chosen = card_order(extractions, scores, run.cards);
+    summary(&mut out, extractions, scores, config, run, chosen.len());
+    distribution(&mut out, scores);
+    outlets(&mut out, scores, config, run);
+    articles(&mut out, extractions, scores);
+    out.push_str(&methodology(config));
+    let n = scores.articles.len();
     let _ = writeln!(out, "## Article cards\n");
-    for &i in &order {
+    if chosen.len() < n {
+        let _ = writeln!(
+            out,
+            "{} of {n} cards: the articles listed above, lowest scores first. Every article's card: \
+             `credence explain OUT ARTICLE_ID`, or all of them in this report with `--cards all`.\n",
+            chosen.len()
+        );
+    }
+    for &i in &chosen {
         out.push_str(&card(extractions, scores, config, i, 3));
     }
-    out.push_str(&methodology(config));
     out
+}
+
+/// Articles by rank (ties by id).
+fn by_rank(extractions: &[Extraction], scores: &Scores) -> Vec<usize> {
+    let articles = &scores.articles;
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        (articles[a].rank, &extractions[a].article_id)
+            .cmp(&(articles[b].rank, &extractions[b].article_id))
+    });
+    order
+}
+
+/// Conflicting claim pairs per article.
+fn conflicts(scores: &Scores) -> Vec<usize> {
+    let mut n = vec![0; scores.articles.len()];
+    for m in &scores.corroboration.matches {
+        if m.relation == credence_score::corroboration::Relation::Conflicts {
+            n[m.claim.article] += 1;
+        }
+    }
+    n
+}
+
+/// The lists of articles that most need a look: the lowest scores, the
+/// highest, and the most conflicting numbers; empty when the corpus is
+/// small enough to list whole.
+struct Lists {
+    lowest: Vec<usize>,
+    highest: Vec<usize>,
+    conflicting: Vec<usize>,
+}
+
+fn lists(extractions: &[Extraction], scores: &Scores) -> Option<Lists> {
+    let order = by_rank(extractions, scores);
+    if order.len() <= 2 * LIST {
+        return None;
+    }
+    let counts = conflicts(scores);
+    let mut conflicting: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
+    conflicting.sort_by(|&a, &b| {
+        (
+            counts[b],
+            scores.articles[a].rank,
+            &extractions[a].article_id,
+        )
+            .cmp(&(
+                counts[a],
+                scores.articles[b].rank,
+                &extractions[b].article_id,
+            ))
+    });
+    conflicting.truncate(LIST);
+    Some(Lists {
+        lowest: order.iter().rev().take(LIST).copied().collect(),
+        highest: order.iter().take(LIST).copied().collect(),
+        conflicting,
+    })
+}
+
+/// The articles whose cards the report holds, in order: all by rank, or
+/// the listed ones (lowest, conflicting, highest) up to the limit.
+fn card_order(extractions: &[Extraction], scores: &Scores, cards: Cards) -> Vec<usize> {
+    let limit = match cards {
+        Cards::All => return by_rank(extractions, scores),
+        Cards::Most(n) => n,
+    };
+    let mut chosen = match lists(extractions, scores) {
+        None => by_rank(extractions, scores),
+        Some(l) => {
+            let mut seen = std::collections::BTreeSet::new();
+            l.lowest
+                .into_iter()
+                .chain(l.conflicting)
+                .chain(l.highest)
+                .filter(|&i| seen.insert(i))
+                .collect()
+        }
+    };
+    chosen.truncate(limit);
+    chosen
 }
 
 /// The summary table: corpus, counts, config, version.
@@ -73,6 +208,7 @@ fn summary(
     scores: &Scores,
     config: &Config,
     run: &RunContext,
+    cards: usize,
 ) {
     let c = &scores.corroboration;
     let (matches, conflicts, syndicated) =
@@ -90,7 +226,13 @@ fn summary(
         extractions.len(),
         run.rejected
     );
-    let _ = writeln!(out, "| outlets | {} |", scores.outlets.len());
+    let ranked = scores.outlets.iter().filter(|o| o.rank.is_some()).count();
+    let _ = writeln!(
+        out,
+        "| outlets | {}; {ranked} ranked (at least {} articles) |",
+        scores.outlets.len(),
+        config.outlets.min_articles
+    );
     let _ = writeln!(
         out,
         "| extracted | {} claims ({} check-worthy), {} quotes, {} attributions |",
@@ -103,70 +245,165 @@ fn summary(
         out,
         "| cross-outlet claim matches | {matches} ({conflicts} conflicts); {syndicated} syndicated article pairs |"
     );
+    let _ = writeln!(
+        out,
+        "| article cards | {cards} of {} below; every article in articles.csv and `credence explain` |",
+        extractions.len()
+    );
     let _ = writeln!(out, "| scoring config | `{}` |", config.hash());
     let _ = writeln!(out, "| credence | {} |\n", run.version);
+    let _ = writeln!(
+        out,
+        "Contents: [score distribution](#score-distribution) · [outlets](#outlets) · \
+         [articles](#articles) · [methodology](#methodology) · [article cards](#article-cards)\n"
+    );
 }
 
-/// The outlets table, most reliable first, after the chart.
-fn outlets(out: &mut String, scores: &Scores, run: &RunContext) {
-    let outlets = &scores.outlets;
-    let mut order: Vec<&OutletScore> = outlets.iter().collect();
-    order.sort_by(|a, b| {
-        b.reliability
-            .total_cmp(&a.reliability)
-            .then_with(|| a.outlet.cmp(&b.outlet))
-    });
-    let _ = writeln!(out, "## Outlets\n");
-    if let Some(chart) = &run.chart {
+/// Reliability in 10-point bins, with the median and quartiles.
+fn distribution(out: &mut String, scores: &Scores) {
+    let mut values: Vec<f64> = scores.articles.iter().map(|a| a.reliability).collect();
+    let _ = writeln!(out, "## Score distribution\n");
+    if values.is_empty() {
+        let _ = writeln!(out, "No articles were scored.\n");
+        return;
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    // Nearest-rank quantiles: always a score an article has.
+    let q = |p: f64| values[((p * n as f64).ceil() as usize).clamp(1, n) - 1];
+    let mean = values.iter().sum::<f64>() / n as f64;
+    let _ = writeln!(
+        out,
+        "Median {:.2}, quartiles {:.2}–{:.2}, mean {mean:.2}, lowest {:.2}, highest {:.2}.\n",
+        q(0.5),
+        q(0.25),
+        q(0.75),
+        values[0],
+        values[n - 1]
+    );
+    let mut bins = [0usize; 10];
+    for v in &values {
+        bins[((v / 10.0) as usize).min(9)] += 1;
+    }
+    let most = bins.iter().copied().max().unwrap_or(1).max(1);
+    let _ = writeln!(
+        out,
+        "A bin holds the scores from its lower bound up to, not including, its upper one (100 is in the last).\n"
+    );
+    let _ = writeln!(
+        out,
+        "| reliability | articles | share | |\n|---|---:|---:|---|"
+    );
+    for (b, &count) in bins.iter().enumerate() {
+        let bar = "█".repeat((count * 30).div_ceil(most));
         let _ = writeln!(
             out,
-            "![Mean reliability per outlet with 95% intervals]({chart})\n"
+            "| {}–{} | {count} | {:.1}% | {bar} |",
+            b * 10,
+            (b + 1) * 10,
+            100.0 * count as f64 / n as f64
         );
-    }
-    table_head(
-        out,
-        "| outlet | articles | reliability | 95% interval |",
-        "|---|---:|---:|---|",
-    );
-    for o in order {
-        let interval = match o.interval {
-            Some((l, h)) => format!("{l:.2}–{h:.2}"),
-            None => "none (one article)".to_string(),
-        };
-        let _ = write!(
-            out,
-            "| {} | {} | {:.2} | {interval} |",
-            cell(&o.outlet),
-            o.articles,
-            o.reliability
-        );
-        for value in &o.components {
-            let _ = write!(out, " {value:.3} |");
-        }
-        out.push('\n');
     }
     out.push('\n');
 }
 
-/// The articles table by rank; returns the article indices in that order.
-fn articles(out: &mut String, extractions: &[Extraction], scores: &Scores) -> Vec<usize> {
-    let articles = &scores.articles;
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by_key(|&i| (articles[i].rank, extractions[i].article_id.clone()));
-    let _ = writeln!(out, "## Articles\n");
+/// The outlets: the ranked ones (at least `[outlets] min_articles`
+/// articles) by rank after the chart, then the others by size.
+fn outlets(out: &mut String, scores: &Scores, config: &Config, run: &RunContext) {
+    let min = config.outlets.min_articles;
+    let mut ranked: Vec<&OutletScore> =
+        scores.outlets.iter().filter(|o| o.rank.is_some()).collect();
+    ranked.sort_by(|a, b| (a.rank, &a.outlet).cmp(&(b.rank, &b.outlet)));
+    let mut small: Vec<&OutletScore> = scores.outlets.iter().filter(|o| o.rank.is_none()).collect();
+    small.sort_by(|a, b| (b.articles, &a.outlet).cmp(&(a.articles, &b.outlet)));
+    let _ = writeln!(out, "## Outlets\n");
+    if let Some(chart) = &run.chart {
+        let _ = writeln!(
+            out,
+            "![Mean reliability per ranked outlet with 95% intervals]({chart})\n"
+        );
+    }
+    if ranked.is_empty() {
+        let _ = writeln!(
+            out,
+            "No outlet has the {min} articles it takes to be ranked (`[outlets] min_articles`).\n"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Outlets with at least {min} articles, ranked by their mean reliability shrunk toward the \
+             corpus mean by as much as their number of articles leaves uncertain (`shrunk`; see \
+             Methodology). `reliability` is the plain mean of their articles.\n"
+        );
+        table_head(
+            out,
+            "| rank | outlet | articles | shrunk | reliability | 95% interval |",
+            "|---:|---|---:|---:|---:|---|",
+        );
+        for o in ranked {
+            let _ = write!(
+                out,
+                "| {} | {} | {} | {:.2} | {:.2} | {} |",
+                o.rank.unwrap_or_default(),
+                cell(&o.outlet),
+                o.articles,
+                o.shrunk,
+                o.reliability,
+                interval(o)
+            );
+            for value in &o.components {
+                let _ = write!(out, " {value:.3} |");
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if !small.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Not ranked\n\nOutlets with fewer than {min} articles, or listed as not to be ranked \
+             (`[outlets] unranked`).\n"
+        );
+        let _ = writeln!(
+            out,
+            "| outlet | articles | reliability | 95% interval |\n|---|---:|---:|---|"
+        );
+        for o in small {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {:.2} | {} |",
+                cell(&o.outlet),
+                o.articles,
+                o.reliability,
+                interval(o)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn interval(o: &OutletScore) -> String {
+    match o.interval {
+        Some((l, h)) => format!("{l:.2}–{h:.2}"),
+        None => "none (one article)".to_string(),
+    }
+}
+
+/// One table of articles.
+fn article_table(out: &mut String, extractions: &[Extraction], scores: &Scores, rows: &[usize]) {
     table_head(
         out,
         "| rank | article | outlet | reliability |",
         "|---:|---|---|---:|",
     );
-    for &i in &order {
-        let (e, a) = (&extractions[i], &articles[i]);
+    for &i in rows {
+        let (e, a) = (&extractions[i], &scores.articles[i]);
         let _ = write!(
             out,
             "| {} | {} | {} | {:.2} |",
             a.rank,
             cell(&e.article_id),
-            cell(&e.outlet),
+            cell(&a.outlet),
             a.reliability
         );
         for c in &a.components {
@@ -175,8 +412,33 @@ fn articles(out: &mut String, extractions: &[Extraction], scores: &Scores) -> Ve
         out.push('\n');
     }
     out.push('\n');
+}
 
-    order
+/// The articles: all of them by rank in a small corpus; otherwise the ones
+/// that most need a look.
+fn articles(out: &mut String, extractions: &[Extraction], scores: &Scores) {
+    let _ = writeln!(out, "## Articles\n");
+    let Some(lists) = lists(extractions, scores) else {
+        article_table(out, extractions, scores, &by_rank(extractions, scores));
+        return;
+    };
+    let n = scores.articles.len();
+    let _ = writeln!(
+        out,
+        "The articles that most need a look, of {n}; all of them are in articles.csv.\n"
+    );
+    let _ = writeln!(out, "### Lowest scores\n");
+    article_table(out, extractions, scores, &lists.lowest);
+    if !lists.conflicting.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Most conflicting numbers\n\nArticles giving numbers another outlet contradicts \
+             (see their cards).\n"
+        );
+        article_table(out, extractions, scores, &lists.conflicting);
+    }
+    let _ = writeln!(out, "### Highest scores\n");
+    article_table(out, extractions, scores, &lists.highest);
 }
 
 /// The methodology section: formula, the config in force, the metric docs.
@@ -219,8 +481,7 @@ pub fn methodology(config: &Config) -> String {
          an undated article may match {}. Replies to requests for comment, poll methodology, photo credits and \
          appeals to readers are not check-worthy. Claims at similarity ≥ {} are copies, and two articles with at \
          least {} of the shorter one's check-worthy claims copied are syndicated and do not corroborate each \
-         other. An outlet's interval is Student's t 95% interval of its articles' mean; an outlet with one \
-         article has none.\n",
+         other.\n",
         cc.min_confidence,
         cc.min_similarity,
         cc.conflict_confidence.max(cc.min_confidence),
@@ -232,6 +493,22 @@ pub fn methodology(config: &Config) -> String {
         },
         cc.copy_similarity,
         cc.syndication_share
+    );
+    let aliases = config.outlets.aliases.len();
+    let _ = writeln!(
+        out,
+        "Outlets: names are read with surrounding spaces trimmed{}. An outlet's interval is Student's t \
+         95% interval of its articles' mean (none for one article). Outlets with at least {} articles are \
+         ranked by their shrunken mean `μ + (mean − μ) × n·τ² / (n·τ² + σ²)`, where μ is the mean of all \
+         articles, σ² the variance of articles around their outlet's mean and τ² the variance of the \
+         outlets' own means beyond it (empirical Bayes): an outlet with few articles is pulled toward μ, \
+         one with many keeps its mean.\n",
+        match aliases {
+            0 => String::new(),
+            1 => " and 1 alias merged (`[outlets.aliases]`)".to_string(),
+            n => format!(" and {n} aliases merged (`[outlets.aliases]`)"),
+        },
+        config.outlets.min_articles
     );
     for m in ALL {
         let _ = writeln!(out, "### {}\n", m.name());

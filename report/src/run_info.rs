@@ -90,6 +90,7 @@ impl RunInfo {
             read: self.articles.read,
             rejected: self.articles.rejected,
             chart: None,
+            cards: Default::default(),
         }
     }
 

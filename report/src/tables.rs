@@ -286,7 +286,7 @@ impl Rows for ClaimRows<'_> {
             let idx = CharIndex::new(&e.text);
             for (i, c) in e.claims.iter().enumerate() {
                 let corroborating = scores
-                    .map(|s| s.corroborating_outlets(extractions, a, i).join("; "))
+                    .map(|s| s.corroborating_outlets(a, i).join("; "))
                     .unwrap_or_default();
                 let source = c.source.map(|s| &e.sources[s]);
                 sink(&[
@@ -321,11 +321,12 @@ impl Rows for MatchRows<'_> {
         let extractions = self.0;
         for m in &self.1.corroboration.matches {
             let (a, b) = (&extractions[m.claim.article], &extractions[m.other.article]);
+            let outlet = |i: usize| Cell::Text(Cow::Borrowed(&self.1.articles[i].outlet));
             sink(&[
                 Cell::Text(Cow::Borrowed(&a.claims[m.claim.claim].id)),
                 Cell::Text(Cow::Borrowed(&b.claims[m.other.claim].id)),
-                Cell::Text(Cow::Borrowed(&a.outlet)),
-                Cell::Text(Cow::Borrowed(&b.outlet)),
+                outlet(m.claim.article),
+                outlet(m.other.article),
                 Cell::Share(m.similarity),
                 Cell::Share(m.confidence),
                 Cell::Id(m.relation.as_str()),

@@ -23,6 +23,43 @@ pub const RANK: &str = "rank";
 /// Ids of the articles this one is a syndicated copy of, `; `-separated.
 pub const SYNDICATED_WITH: &str = "syndicated_with";
 
+/// The article's URL, as given (after the columns of
+/// [`article_columns`], with the input's other fields).
+pub const URL: &str = "url";
+
+/// The input's own columns, appended to the articles table after
+/// [`article_columns`]: `url`, then every other field of the input records
+/// (`authors`, `topic`, …; the union over all articles, sorted by name,
+/// null where an article lacks it). A field named like a column credence
+/// writes gets the prefix `input_`.
+pub fn input_columns(extractions: &[credence_extract::Extraction]) -> Vec<Column> {
+    let mut keys = std::collections::BTreeSet::new();
+    for e in extractions {
+        keys.extend(e.metadata.keys().map(String::as_str));
+    }
+    let taken = article_columns();
+    let mut columns = vec![Column::new(
+        URL.into(),
+        extractions
+            .iter()
+            .map(|e| e.url.as_str())
+            .collect::<Vec<_>>(),
+    )];
+    for key in keys {
+        let name = if taken.contains(&key) || key == URL || key.starts_with("input_") {
+            format!("input_{key}")
+        } else {
+            key.to_string()
+        };
+        let values: Vec<Option<&str>> = extractions
+            .iter()
+            .map(|e| e.metadata.get(key).map(String::as_str))
+            .collect();
+        columns.push(Column::new(name.into(), values));
+    }
+    columns
+}
+
 /// Columns of the articles table, in order: the article, the first
 /// contract's counts and components, `reliability` and `rank`, components
 /// appended since ([`crate::metrics::Metric::appended`]), the remaining
@@ -49,18 +86,33 @@ pub fn article_columns() -> Vec<&'static str> {
     columns
 }
 
-/// The `reliability` column of a table that has every component's value
-/// ([`formula::reliability`] per row).
+/// The `reliability` column of a table that has every component's counts
+/// ([`formula::reliability`] per row, from the exact ratios of the counts:
+/// recomputing a score from articles.csv's counts gives the same number).
 fn reliability_column(frame: &DataFrame, config: &Config) -> PolarsResult<Column> {
+    let counts = |name: &str| -> PolarsResult<Vec<f64>> {
+        f64s(
+            &frame
+                .select([name])?
+                .lazy()
+                .select([col(name).cast(DataType::Float64)])
+                .collect()?,
+            name,
+        )
+    };
     let components = ALL
         .iter()
-        .map(|m| f64s(frame, m.name()))
+        .map(|m| Ok((counts(m.numerator())?, counts(m.denominator())?)))
         .collect::<PolarsResult<Vec<_>>>()?;
     let mut values = vec![0.0; ALL.len()];
     let scores: Vec<f64> = (0..frame.height())
         .map(|row| {
-            for (v, c) in values.iter_mut().zip(&components) {
-                *v = c[row];
+            for (v, (num, den)) in values.iter_mut().zip(&components) {
+                *v = if den[row] > 0.0 {
+                    num[row] / den[row]
+                } else {
+                    0.0
+                };
             }
             formula::reliability(config, &values)
         })

@@ -37,9 +37,9 @@ pub fn breakdown(article: &ArticleScore, config: &Config) -> Breakdown {
         .iter()
         .map(|&c| Contribution {
             component: c,
-            scaled: formula::scaled(config, c.metric, c.value),
+            scaled: formula::scaled(config, c.metric, c.ratio()),
             weight: formula::weight(config, c.metric),
-            points: formula::points(config, c.metric, c.value),
+            points: formula::points(config, c.metric, c.ratio()),
         })
         .collect();
     Breakdown {
@@ -59,6 +59,7 @@ mod tests {
         let config = Config::default();
         let values = [0.5, 1.0, 0.2, 0.15, 0.0, 0.1];
         let article = ArticleScore {
+            outlet: "X".into(),
             published: None,
             reliability: formula::reliability(&config, &values),
             rank: 1,
@@ -68,8 +69,9 @@ mod tests {
                 .map(|(&metric, value)| ComponentValue {
                     metric,
                     value,
-                    numerator: 1,
-                    denominator: 2,
+                    // The counts the value is the ratio of, out of 20.
+                    numerator: (value * 20.0).round() as u32,
+                    denominator: 20,
                 })
                 .collect(),
         };
@@ -81,7 +83,7 @@ mod tests {
         assert!((sourcing.scaled - 0.625).abs() < 1e-12);
         assert!((sourcing.points - 100.0 * 2.0 * 0.625 / 7.0).abs() < 1e-9);
         let counts = (sourcing.component.numerator, sourcing.component.denominator);
-        assert_eq!(counts, (1, 2));
+        assert_eq!(counts, (10, 20));
         // hedging at its saturation point earns nothing.
         assert_eq!(b.components[5].points, 0.0);
         let total: f64 = b.components.iter().map(|c| c.points).sum();

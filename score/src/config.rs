@@ -9,6 +9,7 @@
 use crate::error::ScoreError;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 /// The default configuration, with comments, as `credence config` prints it.
 pub const DEFAULT_CONFIG: &str = include_str!("default_config.toml");
@@ -22,6 +23,8 @@ pub struct Config {
     pub saturation: PerComponent,
     /// Cross-outlet claim matching.
     pub corroboration: CorroborationConfig,
+    /// Outlet names and ranking.
+    pub outlets: OutletsConfig,
 }
 
 /// One number per score component, under the component's name.
@@ -98,6 +101,59 @@ struct ConfigFile {
     saturation: PartialPerComponent,
     #[serde(default)]
     corroboration: CorroborationConfig,
+    #[serde(default)]
+    outlets: OutletsConfig,
+}
+
+/// Outlet names and the outlet ranking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutletsConfig {
+    /// Least number of articles for an outlet to be ranked; outlets with
+    /// fewer are listed apart, unranked.
+    pub min_articles: u32,
+    /// Names that stand for one outlet: `"as written" = "outlet"`. Names are
+    /// compared with surrounding whitespace trimmed and inner runs of
+    /// whitespace as one space.
+    pub aliases: BTreeMap<String, String>,
+    /// Names (after aliases) that are listed but never ranked: aggregators,
+    /// guest-writer buckets, single columnists — not newsrooms.
+    pub unranked: Vec<String>,
+}
+
+impl Default for OutletsConfig {
+    fn default() -> Self {
+        OutletsConfig {
+            min_articles: 5,
+            aliases: BTreeMap::new(),
+            unranked: Vec::new(),
+        }
+    }
+}
+
+/// `name` trimmed, with every run of whitespace inside it one space.
+pub fn tidy_outlet(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl OutletsConfig {
+    /// The outlet an article's outlet name stands for: the name tidied
+    /// ([`tidy_outlet`]), then looked up in `aliases`.
+    pub fn canonical(&self, name: &str) -> String {
+        let name = tidy_outlet(name);
+        if self.aliases.is_empty() {
+            return name;
+        }
+        match self.aliases.iter().find(|(k, _)| tidy_outlet(k) == name) {
+            Some((_, v)) => tidy_outlet(v),
+            None => name,
+        }
+    }
+
+    /// Whether the outlet `name` (canonical) may be ranked at all.
+    pub fn rankable(&self, name: &str) -> bool {
+        !self.unranked.iter().any(|u| tidy_outlet(u) == name)
+    }
 }
 
 /// Thresholds for cross-outlet claim matching.
@@ -183,6 +239,7 @@ impl Default for Config {
             weights: defaults::weights(),
             saturation: defaults::saturation(),
             corroboration: CorroborationConfig::default(),
+            outlets: OutletsConfig::default(),
         }
     }
 }
@@ -198,6 +255,7 @@ impl Config {
             weights: file.weights.or(defaults::weights()),
             saturation: file.saturation.or(defaults::saturation()),
             corroboration: file.corroboration,
+            outlets: file.outlets,
         };
         config.validate().map_err(|message| ScoreError::Config {
             origin: origin.to_string(),
@@ -229,6 +287,25 @@ impl Config {
         unit_interval("corroboration.conflict_confidence", c.conflict_confidence)?;
         unit_interval("corroboration.copy_similarity", c.copy_similarity)?;
         unit_interval("corroboration.syndication_share", c.syndication_share)?;
+        let o = &self.outlets;
+        if o.min_articles == 0 {
+            return Err("outlets.min_articles = 0: must be at least 1".to_string());
+        }
+        for (from, to) in &o.aliases {
+            if tidy_outlet(to).is_empty() || tidy_outlet(from).is_empty() {
+                return Err(format!(
+                    "outlets.aliases: \"{from}\" = \"{to}\": an outlet name cannot be empty"
+                ));
+            }
+            if let Some((next, _)) = o.aliases.iter().find(|(k, _)| {
+                tidy_outlet(k) == tidy_outlet(to) && tidy_outlet(to) != tidy_outlet(from)
+            }) {
+                return Err(format!(
+                    "outlets.aliases: \"{from}\" = \"{to}\", but \"{next}\" is itself an alias: \
+                     map every name to the final outlet"
+                ));
+            }
+        }
         if c.copy_similarity < c.min_similarity {
             return Err(format!(
                 "corroboration.copy_similarity = {} is below min_similarity = {}: copies must also be matches",
@@ -241,6 +318,49 @@ impl Config {
     /// The values in force as canonical TOML (no comments, fixed key order).
     pub fn canonical(&self) -> String {
         toml::to_string(self).expect("a Config always serialises")
+    }
+
+    /// The keys whose values differ from `other`'s, as `(key, self's value,
+    /// other's value)` with dotted keys (`weights.quote_density`) and TOML
+    /// values; `—` for a key only one side has. Sorted by key.
+    pub fn changes(&self, other: &Config) -> Vec<(String, String, String)> {
+        fn flatten(prefix: &str, v: &toml::Value, out: &mut BTreeMap<String, String>) {
+            match v {
+                toml::Value::Table(t) => {
+                    for (k, v) in t {
+                        let key = if prefix.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{prefix}.{k}")
+                        };
+                        flatten(&key, v, out);
+                    }
+                }
+                other => {
+                    out.insert(prefix.to_string(), other.to_string());
+                }
+            }
+        }
+        let values = |c: &Config| {
+            let mut out = BTreeMap::new();
+            if let Ok(v) = toml::Value::try_from(c) {
+                flatten("", &v, &mut out);
+            }
+            out
+        };
+        let (a, b) = (values(self), values(other));
+        let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        let none = || "—".to_string();
+        keys.into_iter()
+            .filter(|k| a.get(*k) != b.get(*k))
+            .map(|k| {
+                (
+                    k.clone(),
+                    a.get(k).cloned().unwrap_or_else(none),
+                    b.get(k).cloned().unwrap_or_else(none),
+                )
+            })
+            .collect()
     }
 
     /// `sha256:` and the first 16 hex digits of the SHA-256 of [`Config::canonical`]:
@@ -277,6 +397,51 @@ mod tests {
     fn the_printed_defaults_are_the_defaults() {
         let parsed = Config::from_toml(DEFAULT_CONFIG, "defaults").unwrap();
         assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn changes_name_the_keys_with_both_values() {
+        let a = Config::default();
+        let b = Config::from_toml(
+            "[weights]\nquote_density = 0.0\n[outlets.aliases]\n\"Fox News (Online)\" = \"Fox News\"\n",
+            "t",
+        )
+        .unwrap();
+        let changes = a.changes(&b);
+        assert_eq!(
+            changes,
+            vec![
+                (
+                    "outlets.aliases.Fox News (Online)".to_string(),
+                    "—".to_string(),
+                    "\"Fox News\"".to_string()
+                ),
+                (
+                    "weights.quote_density".to_string(),
+                    "1.0".to_string(),
+                    "0.0".to_string()
+                ),
+            ]
+        );
+        assert!(a.changes(&a).is_empty());
+    }
+
+    #[test]
+    fn outlet_names_are_tidied_and_aliases_resolved() {
+        let c = Config::from_toml(
+            "[outlets.aliases]\n\"Fox  News (Online) \" = \"Fox News\"\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(c.outlets.canonical(" Fox News (Online)"), "Fox News");
+        assert_eq!(c.outlets.canonical("NPR Editorial "), "NPR Editorial");
+        assert_eq!(c.outlets.canonical("Fox News"), "Fox News");
+        // A chain is refused: every name must map to the final outlet.
+        let e = Config::from_toml("[outlets.aliases]\nA = \"B\"\nB = \"C\"\n", "t")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("itself an alias"), "{e}");
+        assert!(Config::from_toml("[outlets]\nmin_articles = 0\n", "t").is_err());
     }
 
     #[test]

@@ -34,19 +34,17 @@ pub fn points(config: &Config, metric: &dyn Metric, value: f64) -> f64 {
 }
 
 /// The composite score of one article from its component `values` (in
-/// [`ALL`] order), rounded half away from zero to 2 decimals: the value
-/// written to articles.csv.
+/// [`ALL`] order; the exact ratios of the counts, not the 4-decimal values
+/// of the tables), rounded half away from zero to 2 decimals: the value
+/// written to articles.csv and shown everywhere.
 pub fn reliability(config: &Config, values: &[f64]) -> f64 {
     debug_assert_eq!(values.len(), ALL.len());
-    let sum = ALL.iter().zip(values).fold(0.0, |sum, (&m, &v)| {
-        sum + weight(config, m) * scaled(config, m, v)
-    });
-    // Multiplying by the reciprocal rather than dividing: the scores were
-    // first computed as a polars expression, whose optimiser rewrites
-    // division by a constant that way, and the last bit decided the rounding
-    // of 90 of the first 5,000 AllSides scores. Keeping it keeps every
-    // published score.
-    round(100.0 * sum * (1.0 / total_weight(config)), 2)
+    let total: f64 = ALL
+        .iter()
+        .zip(values)
+        .map(|(&m, &v)| points(config, m, v))
+        .sum();
+    round(total, 2)
 }
 
 /// Round half away from zero to `decimals` (as polars' `round` does, so the

@@ -85,36 +85,33 @@ pub struct Scores {
 impl Scores {
     /// Outlets whose claims corroborate claim `claim` of article `article`,
     /// sorted and distinct.
-    pub fn corroborating_outlets<'a>(
-        &self,
-        extractions: &'a [Extraction],
-        article: usize,
-        claim: usize,
-    ) -> Vec<&'a str> {
+    pub fn corroborating_outlets(&self, article: usize, claim: usize) -> Vec<&str> {
         let outlets: BTreeSet<&str> = self
             .corroboration
             .matches_of(ClaimRef { article, claim })
             .iter()
             .filter(|m| m.relation == Relation::Corroborates)
-            .map(|m| extractions[m.other.article].outlet.as_str())
+            .map(|m| self.articles[m.other.article].outlet.as_str())
             .collect();
         outlets.into_iter().collect()
     }
 }
 
-/// What the matcher sees of each article: its outlet, its date (`dates[i]`)
-/// and its check-worthy claims.
+/// What the matcher sees of each article: its outlet (`outlets[i]`, the
+/// canonical name), its date (`dates[i]`) and its check-worthy claims.
 pub fn corroboration_inputs<'a>(
     extractions: &'a [Extraction],
+    outlets: &'a [String],
     dates: &[Option<NaiveDate>],
 ) -> Vec<ArticleClaims<'a>> {
     extractions
         .par_iter()
+        .zip(outlets)
         .zip(dates)
-        .map(|(e, &date)| {
+        .map(|((e, outlet), &date)| {
             let index = CharIndex::new(&e.text);
             ArticleClaims {
-                outlet: &e.outlet,
+                outlet,
                 date,
                 claims: e
                     .claims
@@ -146,7 +143,11 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
         .map(|(i, _)| i)
         .collect();
     let undated = dates.iter().filter(|d| d.is_none()).count();
-    let inputs = corroboration_inputs(extractions, &dates);
+    let outlets: Vec<String> = extractions
+        .iter()
+        .map(|e| config.outlets.canonical(&e.outlet))
+        .collect();
+    let inputs = corroboration_inputs(extractions, &outlets, &dates);
     let corroboration = corroborate(&inputs, &config.corroboration);
 
     let counts = counts::counts(extractions, &corroboration)?;
@@ -160,10 +161,7 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
         ),
         Column::new(
             articles::OUTLET.into(),
-            extractions
-                .iter()
-                .map(|e| e.outlet.as_str())
-                .collect::<Vec<_>>(),
+            outlets.iter().map(String::as_str).collect::<Vec<_>>(),
         ),
         Column::new(
             articles::TITLE.into(),
@@ -194,8 +192,9 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
                 .collect::<Vec<_>>(),
         ),
     ])?;
-    let articles_table = articles::score_articles(counts, info, config)?;
-    let outlets_table = outlets::score_outlets(&articles_table)?;
+    let mut articles_table = articles::score_articles(counts, info, config)?;
+    articles_table.hstack_mut(&articles::input_columns(extractions))?;
+    let outlets_table = outlets::score_outlets(&articles_table, &config.outlets)?;
     Ok(Scores {
         articles: rows::article_rows(&articles_table)?,
         outlets: rows::outlet_rows(&outlets_table)?,

@@ -7,8 +7,28 @@
 //! hand. With one article there is no interval (both bounds are empty): one
 //! score says nothing about the spread of an outlet's articles, and a
 //! zero-width interval would claim a precision it does not have.
+//!
+//! ## Ranking
+//!
+//! Outlets are ranked by a *shrunken* mean, not the raw one: an outlet with
+//! one article at 95 is not the most reliable outlet of the corpus. The
+//! estimate is the textbook empirical-Bayes (one-way random effects) one:
+//!
+//! ```text
+//! shrunk = μ + (mean − μ) × n·τ² / (n·τ² + σ²)
+//! ```
+//!
+//! where μ is the mean of all articles, σ² the pooled variance of articles
+//! around their outlet's mean and τ² the variance of the outlets' true means,
+//! estimated from the spread of the outlet means beyond what σ² explains
+//! (`τ² = max(0, (Σ n(mean − μ)² − (K − 1)σ²) / (N − Σ n² / N))` for K outlets
+//! and N articles). An outlet with many articles keeps its mean; one with few
+//! is pulled toward μ by as much as its few articles leave uncertain. Only
+//! outlets with at least `[outlets] min_articles` articles get a `rank`
+//! (1 = most reliable; ties on the rounded estimate share the best rank).
 
-use crate::articles::{OUTLET, RELIABILITY};
+use crate::articles::{OUTLET, RANK, RELIABILITY};
+use crate::config::OutletsConfig;
 use crate::metrics::{table_order, ALL};
 use polars::prelude::*;
 use statrs::distribution::{ContinuousCDF, StudentsT};
@@ -19,10 +39,13 @@ pub const ARTICLES: &str = "articles";
 pub const RELIABILITY_CI_LOW: &str = "reliability_ci_low";
 /// Upper bound of that interval.
 pub const RELIABILITY_CI_HIGH: &str = "reliability_ci_high";
+/// The shrunken mean the ranking uses (see the module docs).
+pub const RELIABILITY_SHRUNK: &str = "reliability_shrunk";
 
 /// Columns of the outlets table, in order: the outlet, its article count,
-/// mean reliability and interval, then the mean of each component in the
-/// tables' order ([`table_order`]).
+/// mean reliability and interval, the mean of each component in the
+/// tables' order ([`table_order`]), then (appended, so spreadsheets built on
+/// the earlier columns keep working) the shrunken mean and the rank.
 pub fn outlet_columns() -> Vec<&'static str> {
     let mut columns = vec![
         OUTLET,
@@ -32,7 +55,61 @@ pub fn outlet_columns() -> Vec<&'static str> {
         RELIABILITY_CI_HIGH,
     ];
     columns.extend(table_order().map(|m| m.name()));
+    columns.extend([RELIABILITY_SHRUNK, RANK]);
     columns
+}
+
+/// Per outlet `(articles, mean, sd)`: the shrunken means (see the module
+/// docs), in the same order. Without two outlets and more articles than
+/// outlets there is nothing to estimate the spreads from: the means are
+/// returned as they are.
+pub fn shrunk_means(outlets: &[(u32, f64, f64)]) -> Vec<f64> {
+    let k = outlets.len() as f64;
+    let n: f64 = outlets.iter().map(|o| f64::from(o.0)).sum();
+    if k < 2.0 || n <= k {
+        return outlets.iter().map(|o| o.1).collect();
+    }
+    let mu = outlets.iter().map(|o| f64::from(o.0) * o.1).sum::<f64>() / n;
+    let within: f64 = outlets
+        .iter()
+        .map(|o| f64::from(o.0.saturating_sub(1)) * o.2 * o.2)
+        .sum::<f64>()
+        / (n - k);
+    let between: f64 = outlets
+        .iter()
+        .map(|o| f64::from(o.0) * (o.1 - mu).powi(2))
+        .sum();
+    let n2: f64 = outlets.iter().map(|o| f64::from(o.0).powi(2)).sum();
+    let tau2 = ((between - (k - 1.0) * within) / (n - n2 / n)).max(0.0);
+    outlets
+        .iter()
+        .map(|&(count, mean, _)| {
+            let signal = f64::from(count) * tau2;
+            if signal + within == 0.0 {
+                mean
+            } else {
+                mu + (mean - mu) * signal / (signal + within)
+            }
+        })
+        .collect()
+}
+
+/// Ranks (1 = best, ties share the best) of `values` where `eligible`.
+fn ranks(values: &[f64], eligible: &[bool]) -> Vec<Option<u32>> {
+    values
+        .iter()
+        .zip(eligible)
+        .map(|(&v, &ok)| {
+            ok.then(|| {
+                let better = values
+                    .iter()
+                    .zip(eligible)
+                    .filter(|&(&w, &e)| e && w > v)
+                    .count();
+                better as u32 + 1
+            })
+        })
+        .collect()
 }
 
 /// The 95% t interval for a mean of `n` values with standard deviation `sd`;
@@ -50,7 +127,7 @@ pub fn interval(mean: f64, sd: f64, n: u32) -> Option<(f64, f64)> {
 }
 
 /// Aggregate the scored articles table by outlet, sorted by outlet.
-pub fn score_outlets(articles: &DataFrame) -> PolarsResult<DataFrame> {
+pub fn score_outlets(articles: &DataFrame, config: &OutletsConfig) -> PolarsResult<DataFrame> {
     let mut aggs = vec![
         len().cast(DataType::UInt32).alias(ARTICLES),
         col(RELIABILITY).mean().alias("mean"),
@@ -72,14 +149,25 @@ pub fn score_outlets(articles: &DataFrame) -> PolarsResult<DataFrame> {
     let sd = grouped.column("sd")?.f64()?;
     let mut low = Vec::with_capacity(grouped.height());
     let mut high = Vec::with_capacity(grouped.height());
+    let mut stats = Vec::with_capacity(grouped.height());
     for ((n, mean), sd) in n.iter().zip(mean.iter()).zip(sd.iter()) {
-        let ci = match (n, mean) {
-            (Some(n), Some(m)) => interval(m, sd.unwrap_or(0.0), n),
-            _ => None,
-        };
+        let (n, mean, sd) = (n.unwrap_or(0), mean.unwrap_or(0.0), sd.unwrap_or(0.0));
+        let ci = interval(mean, sd, n);
         low.push(ci.map(|c| c.0));
         high.push(ci.map(|c| c.1));
+        stats.push((n, mean, sd));
     }
+    let shrunk: Vec<f64> = shrunk_means(&stats)
+        .into_iter()
+        .map(|v| (v * 100.0).round() / 100.0)
+        .collect();
+    let names = grouped.column(OUTLET)?.str()?;
+    let eligible: Vec<bool> = stats
+        .iter()
+        .zip(names.iter())
+        .map(|(s, name)| s.0 >= config.min_articles && config.rankable(name.unwrap_or_default()))
+        .collect();
+    let rank = ranks(&shrunk, &eligible);
     let mut out = grouped
         .lazy()
         .with_columns([col("mean")
@@ -88,6 +176,8 @@ pub fn score_outlets(articles: &DataFrame) -> PolarsResult<DataFrame> {
         .collect()?;
     out.with_column(Column::new(RELIABILITY_CI_LOW.into(), low))?;
     out.with_column(Column::new(RELIABILITY_CI_HIGH.into(), high))?;
+    out.with_column(Column::new(RELIABILITY_SHRUNK.into(), shrunk))?;
+    out.with_column(Column::new(RANK.into(), rank))?;
     out.select(outlet_columns())
 }
 
@@ -106,5 +196,48 @@ mod tests {
         assert_eq!(interval(50.0, 10.0, 4), Some((34.09, 65.91)));
         // Clipped to the scale.
         assert_eq!(interval(95.0, 10.0, 2).unwrap().1, 100.0);
+    }
+
+    #[test]
+    fn few_articles_are_pulled_toward_the_grand_mean_many_are_not() {
+        // Two big outlets far apart, and one article at 95.
+        let outlets = [(100, 40.0, 10.0), (100, 60.0, 10.0), (1, 95.0, 0.0)];
+        let s = shrunk_means(&outlets);
+        // By hand: N = 201, μ = 10095 / 201, σ² = 100, τ² = (Σ n(mean − μ)² − 2σ²) / (201 − 20001 / 201).
+        let mu: f64 = 10095.0 / 201.0;
+        let between =
+            100.0 * (40.0 - mu).powi(2) + 100.0 * (60.0 - mu).powi(2) + (95.0 - mu).powi(2);
+        let tau2 = (between - 200.0) / (201.0 - 20001.0 / 201.0);
+        let expect = |n: f64, m: f64| mu + (m - mu) * n * tau2 / (n * tau2 + 100.0);
+        for (i, &(n, m, _)) in outlets.iter().enumerate() {
+            assert!((s[i] - expect(f64::from(n), m)).abs() < 1e-9, "{s:?}");
+        }
+        // The big outlets barely move; the single article is pulled a third of the way to μ.
+        assert!(
+            (s[0] - 40.0).abs() < 0.1 && (s[1] - 60.0).abs() < 0.1,
+            "{s:?}"
+        );
+        assert!(s[2] < 85.0 && s[2] > 75.0, "{s:?}");
+        // Only outlets with enough articles are ranked.
+        assert_eq!(
+            ranks(&s, &[true, true, false]),
+            vec![Some(2), Some(1), None]
+        );
+        assert_eq!(
+            ranks(&[50.0, 50.0, 40.0], &[true; 3]),
+            vec![Some(1), Some(1), Some(3)]
+        );
+    }
+
+    #[test]
+    fn no_spread_between_outlets_means_everyone_at_the_grand_mean() {
+        // Outlet means differ by less than their articles' spread explains.
+        let s = shrunk_means(&[(10, 50.0, 20.0), (10, 52.0, 20.0)]);
+        assert!(
+            (s[0] - 51.0).abs() < 1e-9 && (s[1] - 51.0).abs() < 1e-9,
+            "{s:?}"
+        );
+        // One outlet: nothing to shrink toward.
+        assert_eq!(shrunk_means(&[(3, 70.0, 5.0)]), vec![70.0]);
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::articles::{OUTLET, PUBLISHED, RANK, RELIABILITY};
 use crate::metrics::{Metric, ALL};
-use crate::outlets::{ARTICLES, RELIABILITY_CI_HIGH, RELIABILITY_CI_LOW};
+use crate::outlets::{ARTICLES, RELIABILITY_CI_HIGH, RELIABILITY_CI_LOW, RELIABILITY_SHRUNK};
 use polars::prelude::*;
 
 /// One component of one article: its value and the counts it is a ratio of.
@@ -22,9 +22,24 @@ pub struct ComponentValue {
     pub denominator: u32,
 }
 
+impl ComponentValue {
+    /// The exact ratio `numerator / denominator` (0 when the denominator is
+    /// 0): what the score is computed from. `value` is this rounded to 4
+    /// decimals for the tables.
+    pub fn ratio(&self) -> f64 {
+        if self.denominator == 0 {
+            0.0
+        } else {
+            f64::from(self.numerator) / f64::from(self.denominator)
+        }
+    }
+}
+
 /// One row of the articles table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleScore {
+    /// The outlet, canonical (tidied, aliases resolved: `[outlets]`).
+    pub outlet: String,
     /// Publication date as `YYYY-MM-DD`; `None` when missing or unreadable.
     pub published: Option<String>,
     /// The composite, 0–100.
@@ -48,6 +63,10 @@ pub struct OutletScore {
     pub interval: Option<(f64, f64)>,
     /// Mean of each component, in [`ALL`] order.
     pub components: Vec<f64>,
+    /// The shrunken mean the ranking uses ([`crate::outlets`]).
+    pub shrunk: f64,
+    /// Rank by `shrunk`, 1 = most reliable; `None` below `[outlets] min_articles`.
+    pub rank: Option<u32>,
 }
 
 fn no_nulls<T>(name: &str, values: Vec<Option<T>>) -> PolarsResult<Vec<T>> {
@@ -78,6 +97,10 @@ pub fn article_rows(frame: &DataFrame) -> PolarsResult<Vec<ArticleScore>> {
         .iter()
         .map(|d| d.map(str::to_string))
         .collect();
+    let outlets = no_nulls(
+        OUTLET,
+        frame.column(OUTLET)?.str()?.iter().collect::<Vec<_>>(),
+    )?;
     let reliability = f64s(frame, RELIABILITY)?;
     let rank = u32s(frame, RANK)?;
     let components = ALL
@@ -93,6 +116,7 @@ pub fn article_rows(frame: &DataFrame) -> PolarsResult<Vec<ArticleScore>> {
         .collect::<PolarsResult<Vec<_>>>()?;
     Ok((0..frame.height())
         .map(|row| ArticleScore {
+            outlet: outlets[row].to_string(),
             published: published[row].clone(),
             reliability: reliability[row],
             rank: rank[row],
@@ -119,6 +143,8 @@ pub fn outlet_rows(frame: &DataFrame) -> PolarsResult<Vec<OutletScore>> {
     let reliability = f64s(frame, RELIABILITY)?;
     let low = optional_f64s(frame, RELIABILITY_CI_LOW)?;
     let high = optional_f64s(frame, RELIABILITY_CI_HIGH)?;
+    let shrunk = f64s(frame, RELIABILITY_SHRUNK)?;
+    let rank: Vec<Option<u32>> = frame.column(RANK)?.u32()?.iter().collect();
     let components = ALL
         .iter()
         .map(|m| f64s(frame, m.name()))
@@ -130,6 +156,8 @@ pub fn outlet_rows(frame: &DataFrame) -> PolarsResult<Vec<OutletScore>> {
             reliability: reliability[row],
             interval: low[row].zip(high[row]),
             components: components.iter().map(|c| c[row]).collect(),
+            shrunk: shrunk[row],
+            rank: rank[row],
         })
         .collect())
 }
@@ -141,6 +169,7 @@ mod tests {
     #[test]
     fn a_missing_column_is_an_error_not_a_zero() {
         let frame = df!(
+            "outlet" => ["X"],
             "published" => [Some("2025-11-20")],
             "reliability" => [50.0],
         )

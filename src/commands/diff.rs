@@ -43,7 +43,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     if args.csv {
         d.write_csv(&mut buf)?;
     } else {
-        buf.extend_from_slice(d.markdown().as_bytes());
+        buf.extend_from_slice(d.markdown(args.top).as_bytes());
     }
     match &args.out {
         Some(p) => std::fs::write(p, &buf).with_context(|| format!("writing {}", p.display()))?,

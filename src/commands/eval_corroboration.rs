@@ -166,7 +166,9 @@ fn run_pairs(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .flat_map(|p| p.ids.iter().map(String::as_str))
         .collect();
-    let inputs = credence_score::corroboration_inputs(&extractions, &vec![None; articles.len()]);
+    let outlets: Vec<String> = extractions.iter().map(|e| e.outlet.clone()).collect();
+    let inputs =
+        credence_score::corroboration_inputs(&extractions, &outlets, &vec![None; articles.len()]);
     let checkworthy: Vec<bool> = inputs.iter().map(|a| !a.claims.is_empty()).collect();
     let mut out = std::io::stdout().lock();
     if let Some(path) = &args.fit_out {

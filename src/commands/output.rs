@@ -15,6 +15,7 @@ use crate::exit::BadInput;
 use anyhow::Context;
 use credence_extract::corpus::Corpus;
 use credence_extract::Extraction;
+use credence_report::markdown::Cards;
 use credence_report::run_info::RunInfo;
 use credence_report::tables::{self, AttributionRows, ClaimRows, MatchRows, QuoteRows, RejectRows};
 use credence_report::{chart, markdown, parquet, score_tables as scores};
@@ -356,8 +357,10 @@ pub fn write_report(
     s: &Scores,
     config: &Config,
     info: &RunInfo,
+    cards: Cards,
 ) -> anyhow::Result<()> {
     let mut context = info.context();
+    context.cards = cards;
     if let Some(svg) = chart::outlets_svg(s) {
         out.write("outlets.svg", |w| w.write_all(svg.as_bytes()))?;
         context.chart = Some("outlets.svg".to_string());

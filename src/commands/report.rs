@@ -16,7 +16,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let info = saved::read_run_info(&args.dir)?.unwrap_or_default();
     let config = saved::run_config(&args.dir, Some(&info))?;
     let scores = credence_score::score(&extractions, &config)?;
-    output::write_report(&out, &extractions, &scores, &config, &info)?;
+    output::write_report(
+        &out,
+        &extractions,
+        &scores,
+        &config,
+        &info,
+        args.report.cards,
+    )?;
     out.commit()?;
     Ok(ExitCode::SUCCESS)
 }

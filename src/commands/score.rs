@@ -5,6 +5,7 @@
 use super::{input, output, saved};
 use crate::args::ScoreArgs;
 use credence_extract::Extraction;
+use credence_report::markdown::Cards;
 use credence_report::run_info::{ArticleCounts, RunInfo};
 use credence_score::config::Undated;
 use credence_score::{score, Config, Scores};
@@ -64,6 +65,7 @@ pub fn write_all(
     scores: &Scores,
     config: &Config,
     info: &RunInfo,
+    cards: Cards,
 ) -> anyhow::Result<()> {
     let (tables, report) = rayon::join(
         || -> anyhow::Result<()> {
@@ -71,7 +73,7 @@ pub fn write_all(
             output::write_scores(out, extractions, scores)?;
             output::write_parquet(out, extractions, scores)
         },
-        || output::write_report(out, extractions, scores, config, info),
+        || output::write_report(out, extractions, scores, config, info, cards),
     );
     tables.and(report)
 }
@@ -103,7 +105,14 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         &scores,
         timings,
     );
-    write_all(&out, &extractions, &scores, &config, &info)?;
+    write_all(
+        &out,
+        &extractions,
+        &scores,
+        &config,
+        &info,
+        args.report.cards,
+    )?;
     output::write_run_info(&out, &info)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]

@@ -141,8 +141,20 @@ fn csv_input_without_text_column_is_an_error() {
 fn output_is_identical_at_one_and_two_threads() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    // Every outlet ranked (the corpus has one article per outlet), so the chart is drawn too.
+    let config = dir.path().join("rank-all.toml");
+    std::fs::write(&config, "[outlets]\nmin_articles = 1\n").unwrap();
     for (threads, out) in [("1", &a), ("2", &b)] {
-        let o = credence(&["run", &corpus(), "-j", threads, "-o", out.to_str().unwrap()]);
+        let o = credence(&[
+            "run",
+            &corpus(),
+            "-j",
+            threads,
+            "--config",
+            config.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     for name in [
@@ -308,7 +320,6 @@ fn run_writes_the_report_set_and_explain_and_diff_read_it() {
             "matches.parquet",
             "outlets.csv",
             "outlets.parquet",
-            "outlets.svg",
             "quotes.csv",
             "quotes.parquet",
             "report.md",
@@ -503,4 +514,117 @@ fn eval_corroboration_scores_annotated_same_fact_pairs() {
         "{}",
         stderr(&o)
     );
+}
+
+/// A corpus too big to list whole: 27 articles, outlet names to tidy and
+/// merge, one outlet too small to rank, and input fields to pass through.
+#[test]
+fn a_larger_corpus_gets_a_bounded_report_merged_outlets_and_its_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let outlets = (0..27).map(|i| match i {
+        0..=9 => "Alpha News",
+        10..=18 => "Beta Times",
+        19 => " Beta  Times ",
+        20..=22 => "Gamma (Online)",
+        23..=25 => "Gamma",
+        _ => "Solo",
+    });
+    let mut jsonl = String::new();
+    for (i, outlet) in outlets.enumerate() {
+        let text = if i % 3 == 0 {
+            format!(
+                "\"We will publish {i} reports by Monday,\" Minister Jane Doe said in Paris. \
+                 The ministry employs {} people, according to its annual report.",
+                100 + i
+            )
+        } else {
+            format!(
+                "The council approved {i} new projects on Tuesday. Critics reportedly objected."
+            )
+        };
+        let record = serde_json::json!({
+            "id": format!("art-{i:02}"),
+            "outlet": outlet,
+            "url": format!("https://example.org/{i}"),
+            "published": "2024-03-01",
+            "title": format!("Story {i}"),
+            "authors": format!("Writer {}", i % 4),
+            "topic": "politics",
+            "text": text,
+        });
+        jsonl.push_str(&record.to_string());
+        jsonl.push('\n');
+    }
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, jsonl).unwrap();
+    let config = dir.path().join("c.toml");
+    std::fs::write(
+        &config,
+        "[outlets.aliases]\n\"Gamma (Online)\" = \"Gamma\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = credence(&[
+        "run",
+        input.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--cards",
+        "3",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // Outlets: tidied, merged, ranked from 5 articles up.
+    let mut r = csv::Reader::from_path(out.join("outlets.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let names: Vec<&str> = rows.iter().map(|r| &r[col("outlet")]).collect();
+    assert_eq!(names, ["Alpha News", "Beta Times", "Gamma", "Solo"]);
+    let counts: Vec<&str> = rows.iter().map(|r| &r[col("articles")]).collect();
+    assert_eq!(counts, ["10", "10", "6", "1"]);
+    assert!(rows[..3].iter().all(|r| !r[col("rank")].is_empty()));
+    assert_eq!(&rows[3][col("rank")], "");
+
+    // Articles: the input's url, authors and topic come through.
+    let mut r = csv::Reader::from_path(out.join("articles.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let first = r.records().next().unwrap().unwrap();
+    assert_eq!(&first[col("url")], "https://example.org/0");
+    assert_eq!(&first[col("authors")], "Writer 0");
+    assert_eq!(&first[col("topic")], "politics");
+    assert_eq!(&first[col("outlet")], "Alpha News");
+
+    // The report: lists instead of every article, three cards, Solo apart.
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("### Lowest scores") && report.contains("### Highest scores"));
+    assert!(report.contains("3 of 27 cards"), "{report}");
+    let cards = report.lines().filter(|l| l.starts_with("### art-")).count();
+    assert_eq!(cards, 3);
+    let apart = report.split("### Not ranked").nth(1).unwrap();
+    assert!(apart.contains("| Solo | 1 |"), "{apart}");
+    assert!(out.join("outlets.svg").exists());
+    // ...and every card on request.
+    let o = credence(&["report", out.to_str().unwrap(), "--cards", "all"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert_eq!(
+        report.lines().filter(|l| l.starts_with("### art-")).count(),
+        27
+    );
+    let o = credence(&["report", out.to_str().unwrap(), "--cards", "some"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// The shipped example config parses, and merges what it says it merges.
+#[test]
+fn the_allsides_example_config_is_valid() {
+    let text = include_str!("../../examples/allsides.toml");
+    let c = credence_score::Config::from_toml(text, "examples/allsides.toml").unwrap();
+    assert_eq!(c.outlets.canonical("Fox Online News"), "Fox News");
+    assert_eq!(c.outlets.canonical("NPR Editorial "), "NPR Editorial");
+    assert!(!c.outlets.rankable("The Flip Side"));
 }

@@ -90,7 +90,8 @@ fn report_of_the_corpus() {
         corpus: vec!["corpus".into()],
         read: extractions.len(),
         rejected: 0,
-        chart: Some("outlets.svg".into()),
+        chart: credence_report::chart::outlets_svg(&scores).map(|_| "outlets.svg".into()),
+        cards: Default::default(),
     };
     settings().bind(|| {
         insta::assert_snapshot!(
@@ -116,6 +117,9 @@ fn diff_of_a_known_config_change() {
     let base = run("", "base");
     let new = run("[weights]\nquote_density = 0.0\n", "new");
     settings().bind(|| {
-        insta::assert_snapshot!("diff@quote_density_off.md", diff(&base, &new).markdown());
+        insta::assert_snapshot!(
+            "diff@quote_density_off.md",
+            diff(&base, &new).markdown(None)
+        );
     });
 }

@@ -72,10 +72,8 @@ pub trait Metric: Sync {
     }
 
     /// The value mapped to 0..1 with the saturation point.
-    /// (Times the reciprocal of `saturation`, as the first, polars-expression
-    /// version of the formula computed it: see [`crate::formula::reliability`].)
     fn scaled(&self, value: f64, saturation: f64) -> f64 {
-        let s = (value * (1.0 / saturation)).min(1.0);
+        let s = (value / saturation).min(1.0);
         match self.direction() {
             Direction::HigherIsBetter => s,
             Direction::LowerIsBetter => 1.0 - s,
