@@ -69,6 +69,10 @@ pub fn card(
         b.rank,
         extractions.len()
     );
+    let source = crate::markdown::link("the article", &e.url);
+    if source != "the article" {
+        let _ = writeln!(out, "Read {source}.\n");
+    }
     let _ = writeln!(
         out,
         "| component | value | = counts | scaled | weight | points |"

@@ -1,8 +1,10 @@
-//! `outlets.svg`: the ranked outlets' mean reliability with its 95%
-//! interval, in the report table's order (best at the top), the chart
-//! linked from report.md. Drawn with plotters' SVG backend and no font
-//! files: text is left to the viewer, so the output is the same on every
-//! machine.
+//! The report's charts, drawn with plotters' SVG backend and no font files
+//! (text is left to the viewer, so the output is the same on every
+//! machine):
+//!
+//! - `outlets.svg`: the ranked outlets' mean reliability with its 95%
+//!   interval, in the report table's order (best at the top);
+//! - `distribution.svg`: how many articles score in each 5-point band.
 
 use credence_score::Scores;
 use plotters::prelude::*;
@@ -103,6 +105,74 @@ pub fn outlets_svg(scores: &Scores) -> Option<String> {
                     .enumerate()
                     .map(|(i, r)| Circle::new((r.mean, at(i) as f64), 4, BLUE.filled())),
             )
+            .ok()?;
+        root.present().ok()?;
+    }
+    Some(svg)
+}
+
+/// Articles per 5-point band of reliability, as an SVG document; `None`
+/// without articles.
+pub fn distribution_svg(scores: &Scores) -> Option<String> {
+    if scores.articles.is_empty() {
+        return None;
+    }
+    let mut bands = [0u32; 20];
+    for a in &scores.articles {
+        bands[((a.reliability / 5.0) as usize).min(19)] += 1;
+    }
+    let most = bands.iter().copied().max().unwrap_or(1).max(1);
+    // Whole numbers of articles on the axis: a round step, at most 8 ticks.
+    let step = [
+        1u32, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000,
+    ]
+    .into_iter()
+    .find(|s| most.div_ceil(*s) <= 8)
+    .unwrap_or(most.div_ceil(8));
+    let ticks = most.div_ceil(step) + 1;
+    let top = f64::from(ticks * step) * 1.02;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (860, 320)).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!("Reliability of the {} articles", scores.articles.len()),
+                ("sans-serif", 15),
+            )
+            .margin(12)
+            .margin_right(28)
+            .x_label_area_size(36)
+            .y_label_area_size(56)
+            .build_cartesian_2d(0f64..100f64, 0f64..top)
+            .ok()?;
+        chart
+            .configure_mesh()
+            .x_labels(11)
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .y_labels(ticks as usize + 1)
+            .y_label_formatter(&|y| {
+                let n = y.round();
+                if (y - n).abs() < 1e-6 && (n as u32).is_multiple_of(step) {
+                    format!("{n:.0}")
+                } else {
+                    String::new()
+                }
+            })
+            .max_light_lines(0)
+            .disable_x_mesh()
+            .x_desc("reliability, 0–100 (5-point bands)")
+            .y_desc("articles")
+            .draw()
+            .ok()?;
+        chart
+            .draw_series(bands.iter().enumerate().map(|(i, &n)| {
+                let x = i as f64 * 5.0;
+                Rectangle::new(
+                    [(x + 0.4, 0.0), (x + 4.6, f64::from(n))],
+                    BLUE.mix(0.7).filled(),
+                )
+            }))
             .ok()?;
         root.present().ok()?;
     }

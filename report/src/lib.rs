@@ -40,14 +40,65 @@
 //! assert!(report.contains(&card(&extractions, &scores, &config, 0, 3)));
 //! ```
 
+use credence_extract::Extraction;
+use credence_score::{Config, Scores};
+
 pub mod card;
 pub mod chart;
 pub mod csv_cell;
 pub mod diff;
 pub mod eval;
+pub mod html;
 pub mod listing;
 pub mod markdown;
 pub mod parquet;
 pub mod run_info;
 pub mod score_tables;
 pub mod tables;
+
+/// The report set of one run: report.md, report.html and the charts they
+/// show (`(file name, SVG)`; a chart is left out when there is nothing to
+/// draw). `context.chart`, `.distribution_chart` and `.inline_charts` are
+/// set here.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// report.md.
+    pub markdown: String,
+    /// report.html.
+    pub html: String,
+    /// The charts, by file name.
+    pub charts: Vec<(&'static str, String)>,
+}
+
+/// Render the report set ([`Rendered`]).
+pub fn render(
+    extractions: &[Extraction],
+    scores: &Scores,
+    config: &Config,
+    context: &markdown::RunContext,
+) -> Rendered {
+    let mut context = context.clone();
+    let mut charts = Vec::new();
+    if let Some(svg) = chart::outlets_svg(scores) {
+        context.chart = Some("outlets.svg".to_string());
+        charts.push(("outlets.svg", svg));
+    }
+    if let Some(svg) = chart::distribution_svg(scores) {
+        context.distribution_chart = Some("distribution.svg".to_string());
+        charts.push(("distribution.svg", svg));
+    }
+    context.inline_charts = false;
+    let markdown = markdown::report(extractions, scores, config, &context);
+    context.inline_charts = true;
+    let inline: Vec<(&str, &str)> = charts.iter().map(|(n, s)| (*n, s.as_str())).collect();
+    let html = html::page(
+        "credence reliability report",
+        &markdown::report(extractions, scores, config, &context),
+        &inline,
+    );
+    Rendered {
+        markdown,
+        html,
+        charts,
+    }
+}

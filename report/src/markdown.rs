@@ -67,12 +67,42 @@ pub struct RunContext {
     pub rejected: usize,
     /// File name of the outlets chart, linked when present.
     pub chart: Option<String>,
+    /// File name of the score distribution chart, linked when present.
+    pub distribution_chart: Option<String>,
+    /// Write each chart as a `@@chart:NAME` paragraph (for
+    /// [`crate::html::page`] to put the chart itself in) instead of an
+    /// image link.
+    pub inline_charts: bool,
     /// How many article cards to include.
     pub cards: Cards,
 }
 
 fn cell(s: &str) -> String {
     s.replace('|', "\\|")
+}
+
+/// `text` linked to `url` when it is a web address that fits in a Markdown
+/// link; `text` alone otherwise.
+pub fn link(text: &str, url: &str) -> String {
+    let url = url.trim();
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if web && !url.contains(['<', '>', '\n', '\r', '|']) {
+        format!(
+            "[{}](<{url}>)",
+            text.replace('[', "\\[").replace(']', "\\]")
+        )
+    } else {
+        text.to_string()
+    }
+}
+
+/// A chart in the report: an image link, or the mark the HTML page replaces.
+fn chart_line(out: &mut String, run: &RunContext, name: &str, alt: &str) {
+    if run.inline_charts {
+        let _ = writeln!(out, "{}{name}\n", crate::html::CHART_MARK);
+    } else {
+        let _ = writeln!(out, "![{alt}]({name})\n");
+    }
 }
 
 /// A table's header row and alignment row: the leading columns, then one
@@ -100,7 +130,7 @@ pub fn report(
     let mut out = String::new();
     let chosen = card_order(extractions, scores, run.cards);
     summary(&mut out, extractions, scores, config, run, chosen.len());
-    distribution(&mut out, scores);
+    distribution(&mut out, scores, run);
     outlets(&mut out, scores, config, run);
     articles(&mut out, extractions, scores);
     out.push_str(&methodology(config));
@@ -217,7 +247,7 @@ fn summary(
 
     let _ = writeln!(out, "# credence reliability report\n");
     let _ = writeln!(out, "## Summary\n");
-    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| run | |\n|---|---|");
     let _ = writeln!(out, "| corpus | {} |", cell(&run.corpus.join(", ")));
     let _ = writeln!(
         out,
@@ -260,12 +290,15 @@ fn summary(
 }
 
 /// Reliability in 10-point bins, with the median and quartiles.
-fn distribution(out: &mut String, scores: &Scores) {
+fn distribution(out: &mut String, scores: &Scores, run: &RunContext) {
     let mut values: Vec<f64> = scores.articles.iter().map(|a| a.reliability).collect();
     let _ = writeln!(out, "## Score distribution\n");
     if values.is_empty() {
         let _ = writeln!(out, "No articles were scored.\n");
         return;
+    }
+    if let Some(chart) = &run.distribution_chart {
+        chart_line(out, run, chart, "Articles per 5-point band of reliability");
     }
     values.sort_by(f64::total_cmp);
     let n = values.len();
@@ -318,9 +351,11 @@ fn outlets(out: &mut String, scores: &Scores, config: &Config, run: &RunContext)
     small.sort_by(|a, b| (b.articles, &a.outlet).cmp(&(a.articles, &b.outlet)));
     let _ = writeln!(out, "## Outlets\n");
     if let Some(chart) = &run.chart {
-        let _ = writeln!(
+        chart_line(
             out,
-            "![Mean reliability per ranked outlet with 95% intervals]({chart})\n"
+            run,
+            chart,
+            "Mean reliability per ranked outlet with 95% intervals",
         );
     }
     if ranked.is_empty() {
@@ -402,7 +437,7 @@ fn article_table(out: &mut String, extractions: &[Extraction], scores: &Scores, 
             out,
             "| {} | {} | {} | {:.2} |",
             a.rank,
-            cell(&e.article_id),
+            link(&cell(&e.article_id), &e.url),
             cell(&a.outlet),
             a.reliability
         );

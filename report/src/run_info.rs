@@ -90,6 +90,8 @@ impl RunInfo {
             read: self.articles.read,
             rejected: self.articles.rejected,
             chart: None,
+            distribution_chart: None,
+            inline_charts: false,
             cards: Default::default(),
         }
     }

@@ -18,7 +18,7 @@ use credence_extract::Extraction;
 use credence_report::markdown::Cards;
 use credence_report::run_info::RunInfo;
 use credence_report::tables::{self, AttributionRows, ClaimRows, MatchRows, QuoteRows, RejectRows};
-use credence_report::{chart, markdown, parquet, score_tables as scores};
+use credence_report::{parquet, score_tables as scores};
 use credence_score::Config;
 use credence_score::Scores;
 use std::fs::File;
@@ -44,7 +44,9 @@ pub const OUTPUT_FILES: &[&str] = &[
     "attributions.parquet",
     "matches.parquet",
     "outlets.svg",
+    "distribution.svg",
     "report.md",
+    "report.html",
     "run.json",
 ];
 
@@ -349,8 +351,8 @@ pub fn write_parquet(out: &Staging, extractions: &[Extraction], s: &Scores) -> a
     Ok(())
 }
 
-/// `outlets.svg` (when there are outlets) and `report.md`, whose summary
-/// comes from `info`.
+/// `report.md`, `report.html` and the charts (`outlets.svg` when an outlet
+/// is ranked, `distribution.svg`), whose summary comes from `info`.
 pub fn write_report(
     out: &Staging,
     extractions: &[Extraction],
@@ -361,12 +363,12 @@ pub fn write_report(
 ) -> anyhow::Result<()> {
     let mut context = info.context();
     context.cards = cards;
-    if let Some(svg) = chart::outlets_svg(s) {
-        out.write("outlets.svg", |w| w.write_all(svg.as_bytes()))?;
-        context.chart = Some("outlets.svg".to_string());
+    let rendered = credence_report::render(extractions, s, config, &context);
+    for (name, svg) in &rendered.charts {
+        out.write(name, |w| w.write_all(svg.as_bytes()))?;
     }
-    let report = markdown::report(extractions, s, config, &context);
-    out.write("report.md", |w| w.write_all(report.as_bytes()))
+    out.write("report.md", |w| w.write_all(rendered.markdown.as_bytes()))?;
+    out.write("report.html", |w| w.write_all(rendered.html.as_bytes()))
 }
 
 /// `run.json`.

@@ -9,7 +9,15 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let keep: Vec<&str> = output::OUTPUT_FILES
         .iter()
         .copied()
-        .filter(|&f| f != "report.md" && f != "outlets.svg")
+        .filter(|&f| {
+            ![
+                "report.md",
+                "report.html",
+                "outlets.svg",
+                "distribution.svg",
+            ]
+            .contains(&f)
+        })
         .collect();
     let out = output::Staging::new(&args.dir, &keep)?;
     let extractions = saved::read_extractions(&args.dir)?;

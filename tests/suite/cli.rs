@@ -166,7 +166,9 @@ fn output_is_identical_at_one_and_two_threads() {
         "outlets.csv",
         "matches.csv",
         "report.md",
+        "report.html",
         "outlets.svg",
+        "distribution.svg",
         "articles.parquet",
         "claims.parquet",
         "matches.parquet",
@@ -315,6 +317,7 @@ fn run_writes_the_report_set_and_explain_and_diff_read_it() {
             "attributions.parquet",
             "claims.csv",
             "claims.parquet",
+            "distribution.svg",
             "extraction.jsonl",
             "matches.csv",
             "matches.parquet",
@@ -322,6 +325,7 @@ fn run_writes_the_report_set_and_explain_and_diff_read_it() {
             "outlets.parquet",
             "quotes.csv",
             "quotes.parquet",
+            "report.html",
             "report.md",
             "run.json"
         ]

@@ -91,13 +91,18 @@ fn report_of_the_corpus() {
         read: extractions.len(),
         rejected: 0,
         chart: credence_report::chart::outlets_svg(&scores).map(|_| "outlets.svg".into()),
+        distribution_chart: Some("distribution.svg".into()),
+        inline_charts: false,
         cards: Default::default(),
     };
     settings().bind(|| {
-        insta::assert_snapshot!(
-            "report@report.md",
+        let rendered = credence_report::render(&extractions, &scores, &config, &context);
+        assert_eq!(
+            rendered.markdown,
             report(&extractions, &scores, &config, &context)
         );
+        insta::assert_snapshot!("report@report.md", rendered.markdown);
+        insta::assert_snapshot!("report@report.html", rendered.html);
     });
 }
 
