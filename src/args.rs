@@ -99,6 +99,9 @@ pub struct ReportOptions {
     /// `credence explain`.
     #[arg(long, value_name = "N|all", default_value = "20")]
     pub cards: Cards,
+    /// Also write report.xlsx: the Outlets, Articles, Claims, Quotes and Matches tables as one workbook.
+    #[arg(long)]
+    pub xlsx: bool,
 }
 
 /// `credence run`.

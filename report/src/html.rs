@@ -84,11 +84,7 @@ fn safe_events(markdown: &str) -> Vec<Event<'_>> {
             }
             let base = slug(&text);
             let n = used.entry(base.clone()).or_insert(0usize);
-            let id = if *n == 0 {
-                base
-            } else {
-                format!("{base}-{n}")
-            };
+            let id = if *n == 0 { base } else { format!("{base}-{n}") };
             *n += 1;
             events[i] = Event::Start(Tag::Heading {
                 level,

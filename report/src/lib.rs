@@ -55,6 +55,7 @@ pub mod parquet;
 pub mod run_info;
 pub mod score_tables;
 pub mod tables;
+pub mod xlsx;
 
 /// The report set of one run: report.md, report.html and the charts they
 /// show (`(file name, SVG)`; a chart is left out when there is nothing to

@@ -11,11 +11,11 @@
 //! (`.OUT.credence-lock`) keeps two commands from writing one OUT/ at once;
 //! leftovers of a killed run (`.OUT.credence-*`) are deleted by the next.
 
+use crate::args::ReportOptions;
 use crate::exit::BadInput;
 use anyhow::Context;
 use credence_extract::corpus::Corpus;
 use credence_extract::Extraction;
-use credence_report::markdown::Cards;
 use credence_report::run_info::RunInfo;
 use credence_report::tables::{self, AttributionRows, ClaimRows, MatchRows, QuoteRows, RejectRows};
 use credence_report::{parquet, score_tables as scores};
@@ -47,6 +47,7 @@ pub const OUTPUT_FILES: &[&str] = &[
     "distribution.svg",
     "report.md",
     "report.html",
+    "report.xlsx",
     "run.json",
 ];
 
@@ -359,16 +360,22 @@ pub fn write_report(
     s: &Scores,
     config: &Config,
     info: &RunInfo,
-    cards: Cards,
+    report: &ReportOptions,
 ) -> anyhow::Result<()> {
     let mut context = info.context();
-    context.cards = cards;
+    context.cards = report.cards;
     let rendered = credence_report::render(extractions, s, config, &context);
     for (name, svg) in &rendered.charts {
         out.write(name, |w| w.write_all(svg.as_bytes()))?;
     }
     out.write("report.md", |w| w.write_all(rendered.markdown.as_bytes()))?;
-    out.write("report.html", |w| w.write_all(rendered.html.as_bytes()))
+    out.write("report.html", |w| w.write_all(rendered.html.as_bytes()))?;
+    if report.xlsx {
+        out.write("report.xlsx", |w| {
+            credence_report::xlsx::write(w, extractions, s, config)
+        })?;
+    }
+    Ok(())
 }
 
 /// `run.json`.

@@ -18,20 +18,15 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
             ]
             .contains(&f)
         })
+        // A workbook is rewritten when asked for, kept otherwise.
+        .filter(|&f| !(args.report.xlsx && f == "report.xlsx"))
         .collect();
     let out = output::Staging::new(&args.dir, &keep)?;
     let extractions = saved::read_extractions(&args.dir)?;
     let info = saved::read_run_info(&args.dir)?.unwrap_or_default();
     let config = saved::run_config(&args.dir, Some(&info))?;
     let scores = credence_score::score(&extractions, &config)?;
-    output::write_report(
-        &out,
-        &extractions,
-        &scores,
-        &config,
-        &info,
-        args.report.cards,
-    )?;
+    output::write_report(&out, &extractions, &scores, &config, &info, &args.report)?;
     out.commit()?;
     Ok(ExitCode::SUCCESS)
 }

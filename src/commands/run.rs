@@ -50,16 +50,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let mut info = RunInfo::new(corpus_args, digest, &config, counts, &scores, timings);
     let (extracted, scored) = rayon::join(
         || output::write_extraction(&out, &extractions, &corpus, args.extract.input.keep_going),
-        || {
-            score::write_all(
-                &out,
-                &extractions,
-                &scores,
-                &config,
-                &info,
-                args.report.cards,
-            )
-        },
+        || score::write_all(&out, &extractions, &scores, &config, &info, &args.report),
     );
     extracted.and(scored)?;
     info.timings_ms

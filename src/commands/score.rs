@@ -3,9 +3,9 @@
 //! next to it.
 
 use super::{input, output, saved};
+use crate::args::ReportOptions;
 use crate::args::ScoreArgs;
 use credence_extract::Extraction;
-use credence_report::markdown::Cards;
 use credence_report::run_info::{ArticleCounts, RunInfo};
 use credence_score::config::Undated;
 use credence_score::{score, Config, Scores};
@@ -65,7 +65,7 @@ pub fn write_all(
     scores: &Scores,
     config: &Config,
     info: &RunInfo,
-    cards: Cards,
+    report: &ReportOptions,
 ) -> anyhow::Result<()> {
     let (tables, report) = rayon::join(
         || -> anyhow::Result<()> {
@@ -73,7 +73,7 @@ pub fn write_all(
             output::write_scores(out, extractions, scores)?;
             output::write_parquet(out, extractions, scores)
         },
-        || output::write_report(out, extractions, scores, config, info, cards),
+        || output::write_report(out, extractions, scores, config, info, report),
     );
     tables.and(report)
 }
@@ -105,14 +105,7 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         &scores,
         timings,
     );
-    write_all(
-        &out,
-        &extractions,
-        &scores,
-        &config,
-        &info,
-        args.report.cards,
-    )?;
+    write_all(&out, &extractions, &scores, &config, &info, &args.report)?;
     output::write_run_info(&out, &info)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]

@@ -152,6 +152,7 @@ fn output_is_identical_at_one_and_two_threads() {
             threads,
             "--config",
             config.to_str().unwrap(),
+            "--xlsx",
             "-o",
             out.to_str().unwrap(),
         ]);
@@ -167,6 +168,7 @@ fn output_is_identical_at_one_and_two_threads() {
         "matches.csv",
         "report.md",
         "report.html",
+        "report.xlsx",
         "outlets.svg",
         "distribution.svg",
         "articles.parquet",
@@ -621,6 +623,16 @@ fn a_larger_corpus_gets_a_bounded_report_merged_outlets_and_its_metadata() {
     );
     let o = credence(&["report", out.to_str().unwrap(), "--cards", "some"]);
     assert_eq!(o.status.code(), Some(2));
+    // The workbook only when asked for; `report` keeps it, `score` (new scores) drops it.
+    assert!(!out.join("report.xlsx").exists());
+    let o = credence(&["report", out.to_str().unwrap(), "--xlsx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xlsx = std::fs::read(out.join("report.xlsx")).unwrap();
+    assert_eq!(&xlsx[..2], b"PK", "a zip container");
+    let o = credence(&["report", out.to_str().unwrap()]);
+    assert!(o.status.success() && out.join("report.xlsx").exists());
+    let o = credence(&["score", out.to_str().unwrap()]);
+    assert!(o.status.success() && !out.join("report.xlsx").exists());
 }
 
 /// The shipped example config parses, and merges what it says it merges.
