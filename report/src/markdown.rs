@@ -12,7 +12,7 @@
 use crate::card::card;
 use credence_extract::Extraction;
 use credence_score::config::Undated;
-use credence_score::metrics::{Direction, ALL};
+use credence_score::metrics::{table_order, Direction, ALL};
 use credence_score::rows::OutletScore;
 use credence_score::{formula, Config, Scores};
 use std::fmt::Write;
@@ -105,11 +105,20 @@ fn chart_line(out: &mut String, run: &RunContext, name: &str, alt: &str) {
     }
 }
 
+/// Positions in [`ALL`] of the components in the CSV tables' order
+/// ([`table_order`]), so the report's tables have the columns of
+/// articles.csv and outlets.csv in the same order.
+fn csv_order() -> Vec<usize> {
+    table_order()
+        .map(|m| ALL.iter().position(|a| a.name() == m.name()).unwrap_or(0))
+        .collect()
+}
+
 /// A table's header row and alignment row: the leading columns, then one
-/// right-aligned column per component.
+/// right-aligned column per component, in the CSV tables' order.
 fn table_head(out: &mut String, head: &str, align: &str) {
     out.push_str(head);
-    for m in ALL {
+    for m in table_order() {
         let _ = write!(out, " {} |", m.name());
     }
     out.push('\n');
@@ -386,8 +395,8 @@ fn outlets(out: &mut String, scores: &Scores, config: &Config, run: &RunContext)
                 o.reliability,
                 interval(o)
             );
-            for value in &o.components {
-                let _ = write!(out, " {value:.3} |");
+            for i in csv_order() {
+                let _ = write!(out, " {:.3} |", o.components[i]);
             }
             out.push('\n');
         }
@@ -441,8 +450,8 @@ fn article_table(out: &mut String, extractions: &[Extraction], scores: &Scores, 
             cell(&a.outlet),
             a.reliability
         );
-        for c in &a.components {
-            let _ = write!(out, " {:.3} |", c.value);
+        for i in csv_order() {
+            let _ = write!(out, " {:.3} |", a.components[i].value);
         }
         out.push('\n');
     }
