@@ -42,6 +42,8 @@ pub enum Command {
     EvalCorroboration(EvalCorroborationArgs),
     /// Score typed sources (name, type, attributions) against hand annotations.
     EvalSources(EvalSourcesArgs),
+    /// Measure the news/opinion classifier on articles whose URL marks their genre (URL hidden from it).
+    EvalGenre(EvalGenreArgs),
 }
 
 /// Where the articles come from and how to read them.
@@ -188,6 +190,29 @@ pub struct EvalSourcesArgs {
     /// Also list, per article, the sources missed and the extra ones.
     #[arg(long)]
     pub errors: bool,
+}
+
+/// `credence eval-genre`.
+#[derive(Debug, Args)]
+pub struct EvalGenreArgs {
+    /// Input: articles with URLs (e.g. the AllSides corpus).
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Fit the model on the articles of the fitting half and write it to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub fit_out: Option<PathBuf>,
+    /// Use this model (written by `--fit-out`) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Also list the articles of the evaluation half the classifier gets wrong.
+    #[arg(long)]
+    pub errors: bool,
+    /// Also print precision and recall at other thresholds of the model's probability.
+    #[arg(long)]
+    pub thresholds: bool,
+    /// Print the evaluation as JSON instead of a Markdown table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `credence eval-corroboration`.

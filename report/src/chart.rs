@@ -6,6 +6,7 @@
 //!   interval, in the report table's order (best at the top);
 //! - `distribution.svg`: how many articles score in each 5-point band.
 
+use credence_score::config::RankOn;
 use credence_score::Scores;
 use plotters::prelude::*;
 
@@ -17,10 +18,12 @@ struct Row {
     articles: u32,
     mean: f64,
     interval: Option<(f64, f64)>,
+    shrunk: Option<f64>,
 }
 
-/// The ranked outlets to draw, best first, and how many are ranked.
-fn rows(scores: &Scores) -> (Vec<Row>, usize) {
+/// The ranked outlets to draw, best first, and how many are ranked: the
+/// mean and interval of the articles they are ranked on.
+fn rows(scores: &Scores, rank_on: RankOn) -> (Vec<Row>, usize) {
     let mut ranked: Vec<_> = scores.outlets.iter().filter(|o| o.rank.is_some()).collect();
     let total = ranked.len();
     // Keep the outlets with the most articles, then order as the table does.
@@ -29,11 +32,21 @@ fn rows(scores: &Scores) -> (Vec<Row>, usize) {
     ranked.sort_by(|a, b| (a.rank, &a.outlet).cmp(&(b.rank, &b.outlet)));
     let rows = ranked
         .into_iter()
-        .map(|o| Row {
-            name: o.outlet.clone(),
-            articles: o.articles,
-            mean: o.reliability,
-            interval: o.interval,
+        .map(|o| match rank_on {
+            RankOn::All => Row {
+                name: o.outlet.clone(),
+                articles: o.articles,
+                mean: o.reliability,
+                interval: o.interval,
+                shrunk: o.shrunk,
+            },
+            RankOn::News => Row {
+                name: o.outlet.clone(),
+                articles: o.news.0,
+                mean: o.news.1.unwrap_or(0.0),
+                interval: o.news_interval,
+                shrunk: o.shrunk,
+            },
         })
         .collect();
     (rows, total)
@@ -48,8 +61,12 @@ fn label(r: &Row) -> String {
 }
 
 /// The chart as an SVG document; `None` when no outlet is ranked.
-pub fn outlets_svg(scores: &Scores) -> Option<String> {
-    let (rows, total) = rows(scores);
+pub fn outlets_svg(scores: &Scores, rank_on: RankOn) -> Option<String> {
+    let (rows, total) = rows(scores, rank_on);
+    let on = match rank_on {
+        RankOn::News => "news articles",
+        RankOn::All => "articles",
+    };
     if rows.is_empty() {
         return None;
     }
@@ -57,9 +74,9 @@ pub fn outlets_svg(scores: &Scores) -> Option<String> {
     // Row 0 (the best) at the top: plotters counts y upward.
     let at = |i: usize| n - 1 - i;
     let caption = if n < total {
-        format!("Mean reliability, 95% interval: the {n} of {total} ranked outlets with the most articles")
+        format!("Mean reliability of {on}, 95% interval: the {n} of {total} ranked outlets with the most")
     } else {
-        format!("Mean reliability, 95% interval: the {n} ranked outlets")
+        format!("Mean reliability of {on}, 95% interval: the {n} ranked outlets")
     };
     let height = 100 + 22 * n as u32;
     let mut svg = String::new();
@@ -88,7 +105,9 @@ pub fn outlets_svg(scores: &Scores) -> Option<String> {
                     String::new()
                 }
             })
-            .x_desc("reliability, 0–100 (outlet · articles; ordered as the report's table)")
+            .x_desc(format!(
+                "reliability, 0–100 (outlet · {on}; ● mean, ○ shrunken mean: the ranking, as in the report's table)"
+            ))
             .disable_y_mesh()
             .draw()
             .ok()?;
@@ -105,6 +124,12 @@ pub fn outlets_svg(scores: &Scores) -> Option<String> {
                     .enumerate()
                     .map(|(i, r)| Circle::new((r.mean, at(i) as f64), 4, BLUE.filled())),
             )
+            .ok()?;
+        chart
+            .draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
+                r.shrunk
+                    .map(|s| Circle::new((s, at(i) as f64), 6, RED.stroke_width(2)))
+            }))
             .ok()?;
         root.present().ok()?;
     }

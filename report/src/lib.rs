@@ -80,7 +80,7 @@ pub fn render(
 ) -> Rendered {
     let mut context = context.clone();
     let mut charts = Vec::new();
-    if let Some(svg) = chart::outlets_svg(scores) {
+    if let Some(svg) = chart::outlets_svg(scores, config.outlets.rank_on) {
         context.chart = Some("outlets.svg".to_string());
         charts.push(("outlets.svg", svg));
     }

@@ -11,7 +11,7 @@
 
 use crate::card::card;
 use credence_extract::Extraction;
-use credence_score::config::Undated;
+use credence_score::config::{RankOn, Undated};
 use credence_score::metrics::{table_order, Direction, ALL};
 use credence_score::rows::OutletScore;
 use credence_score::{formula, Config, Scores};
@@ -367,31 +367,41 @@ fn outlets(out: &mut String, scores: &Scores, config: &Config, run: &RunContext)
             "Mean reliability per ranked outlet with 95% intervals",
         );
     }
+    let on = match config.outlets.rank_on {
+        RankOn::News => "news articles",
+        RankOn::All => "articles",
+    };
     if ranked.is_empty() {
         let _ = writeln!(
             out,
-            "No outlet has the {min} articles it takes to be ranked (`[outlets] min_articles`).\n"
+            "No outlet has the {min} {on} it takes to be ranked (`[outlets] min_articles`, `rank_on`).\n"
         );
     } else {
         let _ = writeln!(
             out,
-            "Outlets with at least {min} articles, ranked by their mean reliability shrunk toward the \
-             corpus mean by as much as their number of articles leaves uncertain (`shrunk`; see \
-             Methodology). `reliability` is the plain mean of their articles.\n"
+            "Outlets with at least {min} {on}, ranked by the mean reliability of their {on} shrunk toward \
+             the corpus mean by as much as their number leaves uncertain (`shrunk`; see Methodology). \
+             Opinion pieces, which quote little by design, are reported apart (`opinion`); `reliability` \
+             and its interval are over all of an outlet's articles, as are the components.\n"
         );
         table_head(
             out,
-            "| rank | outlet | articles | shrunk | reliability | 95% interval |",
-            "|---:|---|---:|---:|---:|---|",
+            "| rank | outlet | shrunk | news | news mean | opinion | opinion mean | articles | reliability | 95% interval |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
         );
+        let mean = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.2}"));
         for o in ranked {
             let _ = write!(
                 out,
-                "| {} | {} | {} | {:.2} | {:.2} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {:.2} | {} |",
                 o.rank.unwrap_or_default(),
                 cell(&o.outlet),
+                mean(o.shrunk),
+                o.news.0,
+                mean(o.news.1),
+                o.opinion.0,
+                mean(o.opinion.1),
                 o.articles,
-                o.shrunk,
                 o.reliability,
                 interval(o)
             );
@@ -405,7 +415,7 @@ fn outlets(out: &mut String, scores: &Scores, config: &Config, run: &RunContext)
     if !small.is_empty() {
         let _ = writeln!(
             out,
-            "### Not ranked\n\nOutlets with fewer than {min} articles, or listed as not to be ranked \
+            "### Not ranked\n\nOutlets with fewer than {min} {on}, or listed as not to be ranked \
              (`[outlets] unranked`).\n"
         );
         let _ = writeln!(
@@ -542,17 +552,24 @@ pub fn methodology(config: &Config) -> String {
     let _ = writeln!(
         out,
         "Outlets: names are read with surrounding spaces trimmed{}. An outlet's interval is Student's t \
-         95% interval of its articles' mean (none for one article). Outlets with at least {} articles are \
-         ranked by their shrunken mean `μ + (mean − μ) × n·τ² / (n·τ² + σ²)`, where μ is the mean of all \
-         articles, σ² the variance of articles around their outlet's mean and τ² the variance of the \
-         outlets' own means beyond it (empirical Bayes): an outlet with few articles is pulled toward μ, \
-         one with many keeps its mean.\n",
+         95% interval of its articles' mean (none for one article). Each article is news, opinion or \
+         other (under {} words): opinion when its URL or title says so (`/opinion/`, \"Opinion:\"), \
+         otherwise as a text model judges (the `genre` column of articles.csv). Outlets with at least {} {} are \
+         ranked by the shrunken mean of those articles, `μ + (mean − μ) × n·τ² / (n·τ² + σ²)`, where μ is \
+         their mean over all outlets, σ² the variance of articles around their outlet's mean and τ² the \
+         variance of the outlets' own means beyond it (empirical Bayes): an outlet with few articles is \
+         pulled toward μ, one with many keeps its mean.\n",
         match aliases {
             0 => String::new(),
             1 => " and 1 alias merged (`[outlets.aliases]`)".to_string(),
             n => format!(" and {n} aliases merged (`[outlets.aliases]`)"),
         },
-        config.outlets.min_articles
+        credence_score::genre::MIN_WORDS,
+        config.outlets.min_articles,
+        match config.outlets.rank_on {
+            RankOn::News => "news articles",
+            RankOn::All => "articles",
+        }
     );
     for m in ALL {
         let _ = writeln!(out, "### {}\n", m.name());

@@ -22,6 +22,8 @@ pub const RELIABILITY: &str = "reliability";
 pub const RANK: &str = "rank";
 /// Ids of the articles this one is a syndicated copy of, `; `-separated.
 pub const SYNDICATED_WITH: &str = "syndicated_with";
+/// `news`, `opinion` or `other` ([`crate::genre`]).
+pub const GENRE: &str = "genre";
 
 /// The article's URL, as given (after the columns of
 /// [`article_columns`], with the input's other fields).
@@ -82,7 +84,7 @@ pub fn article_columns() -> Vec<&'static str> {
     columns.extend([RELIABILITY, RANK]);
     columns.extend(table_order().filter(|m| m.appended()).map(|m| m.name()));
     columns.extend(COUNT_COLUMNS.iter().filter(|c| !LEADING_COUNTS.contains(c)));
-    columns.push(SYNDICATED_WITH);
+    columns.extend([SYNDICATED_WITH, GENRE]);
     columns
 }
 
@@ -142,7 +144,7 @@ pub fn rank() -> Expr {
 }
 
 /// Score the counts table. `info` holds `article_id, outlet, title,
-/// published, syndicated_with`, one row per article in the same order.
+/// published, syndicated_with, genre`, one row per article in the same order.
 pub fn score_articles(
     counts: DataFrame,
     info: DataFrame,

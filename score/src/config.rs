@@ -119,6 +119,20 @@ pub struct OutletsConfig {
     /// Names (after aliases) that are listed but never ranked: aggregators,
     /// guest-writer buckets, single columnists — not newsrooms.
     pub unranked: Vec<String>,
+    /// Which articles the ranking is on: their news (the default) or all.
+    pub rank_on: RankOn,
+}
+
+/// The articles outlets are ranked on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RankOn {
+    /// Articles classified as news ([`crate::genre`]): opinion quotes little
+    /// by design, and an outlet heavy in opinion would sink whatever its
+    /// reporting.
+    News,
+    /// Every article.
+    All,
 }
 
 impl Default for OutletsConfig {
@@ -127,6 +141,7 @@ impl Default for OutletsConfig {
             min_articles: 5,
             aliases: BTreeMap::new(),
             unranked: Vec::new(),
+            rank_on: RankOn::News,
         }
     }
 }

@@ -45,6 +45,7 @@ pub mod counts;
 pub mod dates;
 pub mod error;
 pub mod formula;
+pub mod genre;
 pub mod metrics;
 pub mod outlets;
 pub mod rows;
@@ -148,6 +149,10 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
         .map(|e| config.outlets.canonical(&e.outlet))
         .collect();
     let inputs = corroboration_inputs(extractions, &outlets, &dates);
+    let genres: Vec<&str> = extractions
+        .par_iter()
+        .map(|e| genre::genre(&e.url, &e.title, &e.text, e.words).as_str())
+        .collect();
     let corroboration = corroborate(&inputs, &config.corroboration);
 
     let counts = counts::counts(extractions, &corroboration)?;
@@ -191,6 +196,7 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
                 })
                 .collect::<Vec<_>>(),
         ),
+        Column::new(articles::GENRE.into(), genres),
     ])?;
     let mut articles_table = articles::score_articles(counts, info, config)?;
     articles_table.hstack_mut(&articles::input_columns(extractions))?;

@@ -23,12 +23,16 @@
 //! estimated from the spread of the outlet means beyond what σ² explains
 //! (`τ² = max(0, (Σ n(mean − μ)² − (K − 1)σ²) / (N − Σ n² / N))` for K outlets
 //! and N articles). An outlet with many articles keeps its mean; one with few
-//! is pulled toward μ by as much as its few articles leave uncertain. Only
-//! outlets with at least `[outlets] min_articles` articles get a `rank`
-//! (1 = most reliable; ties on the rounded estimate share the best rank).
+//! is pulled toward μ by as much as its few articles leave uncertain. The
+//! estimate is over the articles `[outlets] rank_on` names: those classified
+//! as news by default ([`crate::genre`]; opinion pieces quote little by
+//! design), or all. Only outlets with at least `[outlets] min_articles` such
+//! articles get a `rank` (1 = most reliable; ties on the rounded estimate
+//! share the best rank).
 
-use crate::articles::{OUTLET, RANK, RELIABILITY};
-use crate::config::OutletsConfig;
+use crate::articles::{GENRE, OUTLET, RANK, RELIABILITY};
+use crate::config::{OutletsConfig, RankOn};
+use crate::genre::Genre;
 use crate::metrics::{table_order, ALL};
 use polars::prelude::*;
 use statrs::distribution::{ContinuousCDF, StudentsT};
@@ -41,11 +45,25 @@ pub const RELIABILITY_CI_LOW: &str = "reliability_ci_low";
 pub const RELIABILITY_CI_HIGH: &str = "reliability_ci_high";
 /// The shrunken mean the ranking uses (see the module docs).
 pub const RELIABILITY_SHRUNK: &str = "reliability_shrunk";
+/// The outlet's articles classified as news.
+pub const ARTICLES_NEWS: &str = "articles_news";
+/// Their mean reliability (null without any).
+pub const RELIABILITY_NEWS: &str = "reliability_news";
+/// Lower bound of the 95% interval of `reliability_news` (null for fewer than two).
+pub const RELIABILITY_NEWS_CI_LOW: &str = "reliability_news_ci_low";
+/// Upper bound of that interval.
+pub const RELIABILITY_NEWS_CI_HIGH: &str = "reliability_news_ci_high";
+/// The outlet's articles classified as opinion.
+pub const ARTICLES_OPINION: &str = "articles_opinion";
+/// Their mean reliability (null without any).
+pub const RELIABILITY_OPINION: &str = "reliability_opinion";
 
 /// Columns of the outlets table, in order: the outlet, its article count,
 /// mean reliability and interval, the mean of each component in the
 /// tables' order ([`table_order`]), then (appended, so spreadsheets built on
-/// the earlier columns keep working) the shrunken mean and the rank.
+/// the earlier columns keep working) the news and opinion articles and their
+/// means, the shrunken mean and the rank (on the articles
+/// `[outlets] rank_on` names: news by default).
 pub fn outlet_columns() -> Vec<&'static str> {
     let mut columns = vec![
         OUTLET,
@@ -55,7 +73,16 @@ pub fn outlet_columns() -> Vec<&'static str> {
         RELIABILITY_CI_HIGH,
     ];
     columns.extend(table_order().map(|m| m.name()));
-    columns.extend([RELIABILITY_SHRUNK, RANK]);
+    columns.extend([
+        ARTICLES_NEWS,
+        RELIABILITY_NEWS,
+        RELIABILITY_NEWS_CI_LOW,
+        RELIABILITY_NEWS_CI_HIGH,
+        ARTICLES_OPINION,
+        RELIABILITY_OPINION,
+        RELIABILITY_SHRUNK,
+        RANK,
+    ]);
     columns
 }
 
@@ -128,10 +155,23 @@ pub fn interval(mean: f64, sd: f64, n: u32) -> Option<(f64, f64)> {
 
 /// Aggregate the scored articles table by outlet, sorted by outlet.
 pub fn score_outlets(articles: &DataFrame, config: &OutletsConfig) -> PolarsResult<DataFrame> {
+    let is = |g: Genre| col(GENRE).eq(lit(g.as_str()));
+    let of = |g: Genre| col(RELIABILITY).filter(is(g));
     let mut aggs = vec![
         len().cast(DataType::UInt32).alias(ARTICLES),
         col(RELIABILITY).mean().alias("mean"),
         col(RELIABILITY).std(1).alias("sd"),
+        is(Genre::News)
+            .sum()
+            .cast(DataType::UInt32)
+            .alias(ARTICLES_NEWS),
+        of(Genre::News).mean().alias("mean_news"),
+        of(Genre::News).std(1).alias("sd_news"),
+        is(Genre::Opinion)
+            .sum()
+            .cast(DataType::UInt32)
+            .alias(ARTICLES_OPINION),
+        of(Genre::Opinion).mean().alias("mean_opinion"),
     ];
     aggs.extend(
         ALL.iter()
@@ -157,25 +197,67 @@ pub fn score_outlets(articles: &DataFrame, config: &OutletsConfig) -> PolarsResu
         high.push(ci.map(|c| c.1));
         stats.push((n, mean, sd));
     }
-    let shrunk: Vec<f64> = shrunk_means(&stats)
-        .into_iter()
-        .map(|v| (v * 100.0).round() / 100.0)
+    let news: Vec<(u32, f64, f64)> = {
+        let n = grouped.column(ARTICLES_NEWS)?.u32()?;
+        let mean = grouped.column("mean_news")?.f64()?;
+        let sd = grouped.column("sd_news")?.f64()?;
+        n.iter()
+            .zip(mean.iter())
+            .zip(sd.iter())
+            .map(|((n, m), s)| (n.unwrap_or(0), m.unwrap_or(0.0), s.unwrap_or(0.0)))
+            .collect()
+    };
+    let news_ci: Vec<Option<(f64, f64)>> =
+        news.iter().map(|&(n, m, s)| interval(m, s, n)).collect();
+    // The articles the ranking is on.
+    let ranked_on: Vec<(u32, f64, f64)> = match config.rank_on {
+        RankOn::All => stats.clone(),
+        RankOn::News => news.clone(),
+    };
+    // Outlets without such articles have no estimate (and no rank).
+    let with: Vec<usize> = (0..ranked_on.len())
+        .filter(|&i| ranked_on[i].0 > 0)
         .collect();
+    let estimates = shrunk_means(&with.iter().map(|&i| ranked_on[i]).collect::<Vec<_>>());
+    let mut shrunk: Vec<Option<f64>> = vec![None; ranked_on.len()];
+    for (&i, v) in with.iter().zip(estimates) {
+        shrunk[i] = Some((v * 100.0).round() / 100.0);
+    }
     let names = grouped.column(OUTLET)?.str()?;
-    let eligible: Vec<bool> = stats
+    let eligible: Vec<bool> = ranked_on
         .iter()
         .zip(names.iter())
         .map(|(s, name)| s.0 >= config.min_articles && config.rankable(name.unwrap_or_default()))
         .collect();
-    let rank = ranks(&shrunk, &eligible);
+    let values: Vec<f64> = shrunk
+        .iter()
+        .map(|v| v.unwrap_or(f64::NEG_INFINITY))
+        .collect();
+    let rank = ranks(&values, &eligible);
     let mut out = grouped
         .lazy()
-        .with_columns([col("mean")
-            .round(2, RoundMode::HalfAwayFromZero)
-            .alias(RELIABILITY)])
+        .with_columns([
+            col("mean")
+                .round(2, RoundMode::HalfAwayFromZero)
+                .alias(RELIABILITY),
+            col("mean_news")
+                .round(2, RoundMode::HalfAwayFromZero)
+                .alias(RELIABILITY_NEWS),
+            col("mean_opinion")
+                .round(2, RoundMode::HalfAwayFromZero)
+                .alias(RELIABILITY_OPINION),
+        ])
         .collect()?;
     out.with_column(Column::new(RELIABILITY_CI_LOW.into(), low))?;
     out.with_column(Column::new(RELIABILITY_CI_HIGH.into(), high))?;
+    out.with_column(Column::new(
+        RELIABILITY_NEWS_CI_LOW.into(),
+        news_ci.iter().map(|c| c.map(|c| c.0)).collect::<Vec<_>>(),
+    ))?;
+    out.with_column(Column::new(
+        RELIABILITY_NEWS_CI_HIGH.into(),
+        news_ci.iter().map(|c| c.map(|c| c.1)).collect::<Vec<_>>(),
+    ))?;
     out.with_column(Column::new(RELIABILITY_SHRUNK.into(), shrunk))?;
     out.with_column(Column::new(RANK.into(), rank))?;
     out.select(outlet_columns())

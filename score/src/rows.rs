@@ -4,9 +4,13 @@
 //! scoring (and every test) instead of showing zeros in a report; and the
 //! report's code names fields, so renaming one fails to compile.
 
-use crate::articles::{OUTLET, PUBLISHED, RANK, RELIABILITY};
+use crate::articles::{GENRE, OUTLET, PUBLISHED, RANK, RELIABILITY};
 use crate::metrics::{Metric, ALL};
-use crate::outlets::{ARTICLES, RELIABILITY_CI_HIGH, RELIABILITY_CI_LOW, RELIABILITY_SHRUNK};
+use crate::outlets::{
+    ARTICLES, ARTICLES_NEWS, ARTICLES_OPINION, RELIABILITY_CI_HIGH, RELIABILITY_CI_LOW,
+    RELIABILITY_NEWS, RELIABILITY_NEWS_CI_HIGH, RELIABILITY_NEWS_CI_LOW, RELIABILITY_OPINION,
+    RELIABILITY_SHRUNK,
+};
 use polars::prelude::*;
 
 /// One component of one article: its value and the counts it is a ratio of.
@@ -42,6 +46,8 @@ pub struct ArticleScore {
     pub outlet: String,
     /// Publication date as `YYYY-MM-DD`; `None` when missing or unreadable.
     pub published: Option<String>,
+    /// `news`, `opinion` or `other` ([`crate::genre`]).
+    pub genre: String,
     /// The composite, 0–100.
     pub reliability: f64,
     /// Rank, 1 = most reliable.
@@ -63,8 +69,15 @@ pub struct OutletScore {
     pub interval: Option<(f64, f64)>,
     /// Mean of each component, in [`ALL`] order.
     pub components: Vec<f64>,
-    /// The shrunken mean the ranking uses ([`crate::outlets`]).
-    pub shrunk: f64,
+    /// Articles classified as news, and their mean reliability.
+    pub news: (u32, Option<f64>),
+    /// 95% interval of the news articles' mean; `None` for fewer than two.
+    pub news_interval: Option<(f64, f64)>,
+    /// Articles classified as opinion, and their mean reliability.
+    pub opinion: (u32, Option<f64>),
+    /// The shrunken mean the ranking uses ([`crate::outlets`]); `None`
+    /// without articles to rank on.
+    pub shrunk: Option<f64>,
     /// Rank by `shrunk`, 1 = most reliable; `None` below `[outlets] min_articles`.
     pub rank: Option<u32>,
 }
@@ -101,6 +114,10 @@ pub fn article_rows(frame: &DataFrame) -> PolarsResult<Vec<ArticleScore>> {
         OUTLET,
         frame.column(OUTLET)?.str()?.iter().collect::<Vec<_>>(),
     )?;
+    let genres = no_nulls(
+        GENRE,
+        frame.column(GENRE)?.str()?.iter().collect::<Vec<_>>(),
+    )?;
     let reliability = f64s(frame, RELIABILITY)?;
     let rank = u32s(frame, RANK)?;
     let components = ALL
@@ -117,6 +134,7 @@ pub fn article_rows(frame: &DataFrame) -> PolarsResult<Vec<ArticleScore>> {
     Ok((0..frame.height())
         .map(|row| ArticleScore {
             outlet: outlets[row].to_string(),
+            genre: genres[row].to_string(),
             published: published[row].clone(),
             reliability: reliability[row],
             rank: rank[row],
@@ -143,7 +161,17 @@ pub fn outlet_rows(frame: &DataFrame) -> PolarsResult<Vec<OutletScore>> {
     let reliability = f64s(frame, RELIABILITY)?;
     let low = optional_f64s(frame, RELIABILITY_CI_LOW)?;
     let high = optional_f64s(frame, RELIABILITY_CI_HIGH)?;
-    let shrunk = f64s(frame, RELIABILITY_SHRUNK)?;
+    let shrunk = optional_f64s(frame, RELIABILITY_SHRUNK)?;
+    let news = (
+        u32s(frame, ARTICLES_NEWS)?,
+        optional_f64s(frame, RELIABILITY_NEWS)?,
+    );
+    let news_low = optional_f64s(frame, RELIABILITY_NEWS_CI_LOW)?;
+    let news_high = optional_f64s(frame, RELIABILITY_NEWS_CI_HIGH)?;
+    let opinion = (
+        u32s(frame, ARTICLES_OPINION)?,
+        optional_f64s(frame, RELIABILITY_OPINION)?,
+    );
     let rank: Vec<Option<u32>> = frame.column(RANK)?.u32()?.iter().collect();
     let components = ALL
         .iter()
@@ -157,6 +185,9 @@ pub fn outlet_rows(frame: &DataFrame) -> PolarsResult<Vec<OutletScore>> {
             interval: low[row].zip(high[row]),
             components: components.iter().map(|c| c[row]).collect(),
             shrunk: shrunk[row],
+            news: (news.0[row], news.1[row]),
+            news_interval: news_low[row].zip(news_high[row]),
+            opinion: (opinion.0[row], opinion.1[row]),
             rank: rank[row],
         })
         .collect())

@@ -3,6 +3,7 @@
 mod diff;
 mod eval;
 mod eval_corroboration;
+mod eval_genre;
 mod eval_sources;
 mod explain;
 mod extract;
@@ -35,5 +36,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Train(args) => train::run(&args),
         Command::EvalCorroboration(args) => eval_corroboration::run(&args),
         Command::EvalSources(args) => eval_sources::run(&args),
+        Command::EvalGenre(args) => eval_genre::run(&args),
     }
 }

@@ -90,7 +90,8 @@ fn report_of_the_corpus() {
         corpus: vec!["corpus".into()],
         read: extractions.len(),
         rejected: 0,
-        chart: credence_report::chart::outlets_svg(&scores).map(|_| "outlets.svg".into()),
+        chart: credence_report::chart::outlets_svg(&scores, config.outlets.rank_on)
+            .map(|_| "outlets.svg".into()),
         distribution_chart: Some("distribution.svg".into()),
         inline_charts: false,
         cards: Default::default(),
