@@ -4,10 +4,13 @@
 //!
 //! - `outlets.svg`: the ranked outlets' mean reliability with its 95%
 //!   interval, in the report table's order (best at the top);
-//! - `distribution.svg`: how many articles score in each 5-point band.
+//! - `distribution.svg`: how many articles score in each 5-point band;
+//! - `components.svg`: how each component's values spread, against its
+//!   saturation point.
 
 use credence_score::config::RankOn;
-use credence_score::Scores;
+use credence_score::metrics::ALL;
+use credence_score::{Config, Scores};
 use plotters::prelude::*;
 
 /// Most outlets drawn; with more, the ones with the most articles are kept.
@@ -199,6 +202,79 @@ pub fn distribution_svg(scores: &Scores) -> Option<String> {
                 )
             }))
             .ok()?;
+        root.present().ok()?;
+    }
+    Some(svg)
+}
+
+/// One small histogram per component: how the articles' values spread, with
+/// the saturation point (where a component earns its full weight, or for
+/// hedging costs it) marked. Values past twice the saturation point are
+/// counted in the last bar. `None` without articles.
+pub fn components_svg(scores: &Scores, config: &Config) -> Option<String> {
+    if scores.articles.is_empty() {
+        return None;
+    }
+    const BINS: usize = 20;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (900, 520)).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        let (title, body) = root.split_vertically(30);
+        title
+            .titled(
+                "Component values of the articles (red: the saturation point; past twice it, the last bar)",
+                ("sans-serif", 14),
+            )
+            .ok()?;
+        for (i, panel) in body.split_evenly((2, 3)).iter().enumerate() {
+            let Some(&metric) = ALL.get(i) else { break };
+            let saturation = config.saturation.get(metric.name()).unwrap_or(1.0);
+            let top = 2.0 * saturation;
+            let mut counts = [0u32; BINS];
+            for a in &scores.articles {
+                let v = a.components[i].ratio();
+                let b = ((v / top) * BINS as f64) as usize;
+                counts[b.min(BINS - 1)] += 1;
+            }
+            let most = f64::from(counts.iter().copied().max().unwrap_or(1).max(1));
+            let mut chart = ChartBuilder::on(panel)
+                .caption(
+                    format!("{} (saturation {saturation})", metric.name()),
+                    ("sans-serif", 13),
+                )
+                .margin(8)
+                .x_label_area_size(24)
+                .y_label_area_size(44)
+                .build_cartesian_2d(0f64..top, 0f64..most * 1.1)
+                .ok()?;
+            chart
+                .configure_mesh()
+                .x_labels(5)
+                .y_labels(4)
+                .x_label_formatter(&|x| format!("{x:.2}"))
+                .y_label_formatter(&|y| format!("{y:.0}"))
+                .max_light_lines(0)
+                .disable_x_mesh()
+                .draw()
+                .ok()?;
+            let width = top / BINS as f64;
+            chart
+                .draw_series(counts.iter().enumerate().map(|(b, &n)| {
+                    let x = b as f64 * width;
+                    Rectangle::new(
+                        [(x + width * 0.08, 0.0), (x + width * 0.92, f64::from(n))],
+                        BLUE.mix(0.7).filled(),
+                    )
+                }))
+                .ok()?;
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(saturation, 0.0), (saturation, most * 1.1)],
+                    RED.stroke_width(2),
+                )))
+                .ok()?;
+        }
         root.present().ok()?;
     }
     Some(svg)

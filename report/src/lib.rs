@@ -88,6 +88,10 @@ pub fn render(
         context.distribution_chart = Some("distribution.svg".to_string());
         charts.push(("distribution.svg", svg));
     }
+    if let Some(svg) = chart::components_svg(scores, config) {
+        context.components_chart = Some("components.svg".to_string());
+        charts.push(("components.svg", svg));
+    }
     context.inline_charts = false;
     let markdown = markdown::report(extractions, scores, config, &context);
     context.inline_charts = true;

@@ -69,6 +69,8 @@ pub struct RunContext {
     pub chart: Option<String>,
     /// File name of the score distribution chart, linked when present.
     pub distribution_chart: Option<String>,
+    /// File name of the per-component chart, linked when present.
+    pub components_chart: Option<String>,
     /// Write each chart as a `@@chart:NAME` paragraph (for
     /// [`crate::html::page`] to put the chart itself in) instead of an
     /// image link.
@@ -332,6 +334,14 @@ fn distribution(out: &mut String, scores: &Scores, run: &RunContext) {
         out,
         "A bin holds the scores from its lower bound up to, not including, its upper one (100 is in the last).\n"
     );
+    if let Some(chart) = &run.components_chart {
+        chart_line(
+            out,
+            run,
+            chart,
+            "How each component's values spread, against its saturation point",
+        );
+    }
     let _ = writeln!(
         out,
         "| reliability | articles | share | |\n|---|---:|---:|---|"

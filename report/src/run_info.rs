@@ -91,6 +91,7 @@ impl RunInfo {
             rejected: self.articles.rejected,
             chart: None,
             distribution_chart: None,
+            components_chart: None,
             inline_charts: false,
             cards: Default::default(),
         }

@@ -45,6 +45,7 @@ pub const OUTPUT_FILES: &[&str] = &[
     "matches.parquet",
     "outlets.svg",
     "distribution.svg",
+    "components.svg",
     "report.md",
     "report.html",
     "report.xlsx",

@@ -15,6 +15,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
                 "report.html",
                 "outlets.svg",
                 "distribution.svg",
+                "components.svg",
             ]
             .contains(&f)
         })

@@ -93,6 +93,7 @@ fn report_of_the_corpus() {
         chart: credence_report::chart::outlets_svg(&scores, config.outlets.rank_on)
             .map(|_| "outlets.svg".into()),
         distribution_chart: Some("distribution.svg".into()),
+        components_chart: Some("components.svg".into()),
         inline_charts: false,
         cards: Default::default(),
     };
