@@ -104,6 +104,9 @@ pub struct ReportOptions {
     /// Also write report.xlsx: the Outlets, Articles, Claims, Quotes and Matches tables as one workbook.
     #[arg(long)]
     pub xlsx: bool,
+    /// An earlier run directory: the report lists the articles that moved most since it.
+    #[arg(long, value_name = "DIR")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// `credence run`.

@@ -159,6 +159,23 @@ impl Run {
         })
     }
 
+    /// The run `scores` make under `config`, as if read back from its tables.
+    pub fn from_scores(
+        label: &str,
+        scores: &credence_score::Scores,
+        config: &Config,
+    ) -> io::Result<Run> {
+        let (mut articles, mut outlets) = (Vec::new(), Vec::new());
+        crate::score_tables::write_articles(&mut articles, scores)?;
+        crate::score_tables::write_outlets(&mut outlets, scores)?;
+        Run::read(
+            label,
+            articles.as_slice(),
+            outlets.as_slice(),
+            Some(config.clone()),
+        )
+    }
+
     /// Points each component contributes to an article's reliability under
     /// this run's config (the defaults when unknown).
     fn points(&self, row: &ArticleRow, default: &Config) -> Vec<f64> {

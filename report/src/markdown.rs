@@ -77,6 +77,8 @@ pub struct RunContext {
     pub inline_charts: bool,
     /// How many article cards to include.
     pub cards: Cards,
+    /// What changed since a baseline run (`--baseline DIR`), when given.
+    pub baseline: Option<crate::diff::Diff>,
 }
 
 fn cell(s: &str) -> String {
@@ -139,11 +141,14 @@ pub fn report(
     run: &RunContext,
 ) -> String {
     let mut out = String::new();
-    let chosen = card_order(extractions, scores, run.cards);
+    let chosen = card_order(extractions, scores, run);
     summary(&mut out, extractions, scores, config, run, chosen.len());
     distribution(&mut out, scores, run);
     outlets(&mut out, scores, config, run);
     articles(&mut out, extractions, scores);
+    if let Some(d) = &run.baseline {
+        movers(&mut out, extractions, d);
+    }
     out.push_str(&methodology(config));
     let n = scores.articles.len();
     let _ = writeln!(out, "## Article cards\n");
@@ -221,18 +226,38 @@ fn lists(extractions: &[Extraction], scores: &Scores) -> Option<Lists> {
 
 /// The articles whose cards the report holds, in order: all by rank, or
 /// the listed ones (lowest, conflicting, highest) up to the limit.
-fn card_order(extractions: &[Extraction], scores: &Scores, cards: Cards) -> Vec<usize> {
-    let limit = match cards {
+fn card_order(extractions: &[Extraction], scores: &Scores, run: &RunContext) -> Vec<usize> {
+    let limit = match run.cards {
         Cards::All => return by_rank(extractions, scores),
         Cards::Most(n) => n,
     };
+    let moved: Vec<usize> = run.baseline.as_ref().map_or_else(Vec::new, |d| {
+        let index: std::collections::HashMap<&str, usize> = extractions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.article_id.as_str(), i))
+            .collect();
+        d.moved()
+            .take(LIST)
+            .filter_map(|c| index.get(c.id.as_str()).copied())
+            .collect()
+    });
     let mut chosen = match lists(extractions, scores) {
-        None => by_rank(extractions, scores),
+        None if moved.is_empty() => by_rank(extractions, scores),
+        None => {
+            let mut seen = std::collections::BTreeSet::new();
+            moved
+                .into_iter()
+                .chain(by_rank(extractions, scores))
+                .filter(|&i| seen.insert(i))
+                .collect()
+        }
         Some(l) => {
             let mut seen = std::collections::BTreeSet::new();
             l.lowest
                 .into_iter()
                 .chain(l.conflicting)
+                .chain(moved)
                 .chain(l.highest)
                 .filter(|&i| seen.insert(i))
                 .collect()
@@ -503,6 +528,49 @@ fn articles(out: &mut String, extractions: &[Extraction], scores: &Scores) {
     }
     let _ = writeln!(out, "### Highest scores\n");
     article_table(out, extractions, scores, &lists.highest);
+}
+
+/// The articles that moved most since the baseline run.
+fn movers(out: &mut String, extractions: &[Extraction], d: &crate::diff::Diff) {
+    let urls: std::collections::HashMap<&str, &str> = extractions
+        .iter()
+        .map(|e| (e.article_id.as_str(), e.url.as_str()))
+        .collect();
+    let moved = d.moved().count();
+    let _ = writeln!(out, "### Biggest moves since the baseline\n");
+    let _ = writeln!(
+        out,
+        "Against `{}`: {moved} of {} articles in both runs moved, {} were added and {} removed; the \
+         Spearman rank correlation is {}. `credence diff` gives the whole comparison.\n",
+        d.base.replace('`', "'"),
+        d.changes.len(),
+        d.added.len(),
+        d.removed.len(),
+        d.spearman.map_or("n/a".to_string(), |r| format!("{r:.4}"))
+    );
+    if moved == 0 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| article | outlet | baseline | now | Δ | drivers (Δ points) |\n|---|---|---:|---:|---:|---|"
+    );
+    for c in d.moved().take(LIST) {
+        let url = urls.get(c.id.as_str()).copied().unwrap_or_default();
+        let delta = c.new - c.base;
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.2} | {:.2} | {}{:.2} | {} |",
+            link(&cell(&c.id), url),
+            cell(&c.outlet),
+            c.base,
+            c.new,
+            if delta < 0.0 { "−" } else { "+" },
+            delta.abs(),
+            cell(&c.drivers())
+        );
+    }
+    out.push('\n');
 }
 
 /// The methodology section: formula, the config in force, the metric docs.

@@ -94,6 +94,7 @@ impl RunInfo {
             components_chart: None,
             inline_charts: false,
             cards: Default::default(),
+            baseline: None,
         }
     }
 

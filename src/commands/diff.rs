@@ -4,41 +4,14 @@
 
 use super::saved;
 use crate::args::DiffArgs;
-use crate::exit::{self, BadInput};
+use crate::exit;
 use anyhow::Context;
-use credence_report::diff::{diff, Run};
-use std::fs::File;
+use credence_report::diff::diff;
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
-fn read_run(dir: &Path) -> anyhow::Result<Run> {
-    let open = |name: &str| {
-        let p = dir.join(name);
-        File::open(&p).with_context(|| {
-            BadInput(format!(
-                "opening {} (is {} a run directory?)",
-                p.display(),
-                dir.display()
-            ))
-        })
-    };
-    let info = saved::read_run_info(dir)?;
-    let config = match &info {
-        Some(_) => Some(saved::run_config(dir, info.as_ref())?),
-        None => None,
-    };
-    Run::read(
-        &dir.display().to_string(),
-        open("articles.csv")?,
-        open("outlets.csv")?,
-        config,
-    )
-    .with_context(|| BadInput(format!("reading the run in {}", dir.display())))
-}
-
 pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let d = diff(&read_run(&args.base)?, &read_run(&args.new)?);
+    let d = diff(&saved::read_run(&args.base)?, &saved::read_run(&args.new)?);
     let mut buf = Vec::new();
     if args.csv {
         d.write_csv(&mut buf)?;

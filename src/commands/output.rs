@@ -365,6 +365,11 @@ pub fn write_report(
 ) -> anyhow::Result<()> {
     let mut context = info.context();
     context.cards = report.cards;
+    if let Some(dir) = &report.baseline {
+        let base = super::saved::read_run(dir)?;
+        let now = credence_report::diff::Run::from_scores("this run", s, config)?;
+        context.baseline = Some(credence_report::diff::diff(&base, &now));
+    }
     let rendered = credence_report::render(extractions, s, config, &context);
     for (name, svg) in &rendered.charts {
         out.write(name, |w| w.write_all(svg.as_bytes()))?;

@@ -4,6 +4,7 @@
 use crate::exit::BadInput;
 use anyhow::Context;
 use credence_extract::Extraction;
+use credence_report::diff::Run;
 use credence_report::run_info::RunInfo;
 use credence_report::tables::read_jsonl;
 use credence_score::Config;
@@ -59,4 +60,32 @@ pub fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
             Ok(Config::from_toml(&text, &p.display().to_string())?)
         }
     }
+}
+
+/// A run directory's scores, as `credence diff` compares them: its
+/// `articles.csv`, `outlets.csv` and (when present) the config in its
+/// `run.json`.
+pub fn read_run(dir: &Path) -> anyhow::Result<Run> {
+    let open = |name: &str| {
+        let p = dir.join(name);
+        std::fs::File::open(&p).with_context(|| {
+            BadInput(format!(
+                "opening {} (is {} a run directory?)",
+                p.display(),
+                dir.display()
+            ))
+        })
+    };
+    let info = read_run_info(dir)?;
+    let config = match &info {
+        Some(_) => Some(run_config(dir, info.as_ref())?),
+        None => None,
+    };
+    Run::read(
+        &dir.display().to_string(),
+        open("articles.csv")?,
+        open("outlets.csv")?,
+        config,
+    )
+    .with_context(|| BadInput(format!("reading the run in {}", dir.display())))
 }

@@ -378,6 +378,31 @@ fn run_writes_the_report_set_and_explain_and_diff_read_it() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains("quote_density −"));
+    // The report of the new run, against the base: what moved most, and why.
+    let o = credence(&[
+        "report",
+        new.to_str().unwrap(),
+        "--baseline",
+        base.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = std::fs::read_to_string(new.join("report.md")).unwrap();
+    let movers = report
+        .split("### Biggest moves since the baseline")
+        .nth(1)
+        .expect("a movers section");
+    assert!(
+        movers.contains("5 of 5 articles in both runs moved"),
+        "{movers}"
+    );
+    assert!(movers.contains("quote_density −14.29"), "{movers}");
+    let o = credence(&[
+        "report",
+        new.to_str().unwrap(),
+        "--baseline",
+        "/no/such/run",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
     let o = credence(&[
         "diff",
         base.to_str().unwrap(),

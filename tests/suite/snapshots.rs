@@ -96,6 +96,7 @@ fn report_of_the_corpus() {
         components_chart: Some("components.svg".into()),
         inline_charts: false,
         cards: Default::default(),
+        baseline: None,
     };
     settings().bind(|| {
         let rendered = credence_report::render(&extractions, &scores, &config, &context);
