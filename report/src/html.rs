@@ -235,6 +235,9 @@ const SCRIPT: &str = r##"
     }
     document.body.setAttribute("data-selftest", ok ? "ok" : "failed");
     document.body.setAttribute("data-tables", String(tables.length));
+    // Milliseconds from navigation to here: parsing, layout of what the
+    // script touched, and the script itself.
+    document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   }
 })();
 "##;

@@ -68,6 +68,7 @@ fn the_html_report_loads_sorts_and_renders_in_a_browser() {
     assert!(o.status.success(), "{}", stderr(&o));
     let dom = String::from_utf8_lossy(&o.stdout);
     assert!(dom.contains("data-selftest=\"ok\""), "{dom}");
+    assert!(dom.contains("data-ready-ms="), "the page timed itself");
     assert!(dom.contains("class=\"table-wrap\""));
     assert!(dom.contains("<svg"), "the charts are inline");
 
