@@ -56,5 +56,11 @@ mod tests {
             Some("is said to")
         );
         assert_eq!(find_hedge(t, ByteSpan::new(71, t.len())), None);
+        let t = "Nonetheless, Trump appears committed to his strategy. He appeared in court.";
+        assert_eq!(
+            find_hedge(t, ByteSpan::new(0, 53)).map(|s| s.slice(t)),
+            Some("appears committed")
+        );
+        assert_eq!(find_hedge(t, ByteSpan::new(54, t.len())), None);
     }
 }
