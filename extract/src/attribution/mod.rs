@@ -62,15 +62,27 @@ pub fn find(doc: &Doc, tagger: &Tagger) -> Vec<FoundAttribution> {
         let Some(rule) = quote_rule(doc, q.outer) else {
             continue;
         };
-        let covering: Vec<&FoundAttribution> = tagged
+        let covering: Vec<usize> = tagged
             .near(q.inner)
             .chain(added.near(q.inner))
-            .map(|i| &atts[i])
-            .filter(|a| {
-                a.content
+            .filter(|&i| {
+                atts[i]
+                    .content
                     .is_some_and(|c| c.overlap(q.inner) * 2 >= q.inner.len())
             })
             .collect();
+        // The tagger read the same cue for this quote: that is the
+        // attribution, not a second one beside it.
+        let same_cue = covering.iter().any(|&i| {
+            atts[i]
+                .cue
+                .zip(rule.cue)
+                .is_some_and(|(a, b)| a.overlap(b) > 0)
+        });
+        if same_cue {
+            continue;
+        }
+        let covering: Vec<&FoundAttribution> = covering.iter().map(|&i| &atts[i]).collect();
         // Keep the rule's reading when nothing covers the quote, or when its cue
         // lies inside the covering content (nested speech: "the call shows
         // Witkoff assuring Ushakov that … “…”").
