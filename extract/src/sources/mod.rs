@@ -97,6 +97,14 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_resolves_past_the_office_before_the_name() {
+        let text = "Secretary of State Mike Pompeo met the king. Pompeo said the talks went well.";
+        let mut f = found(text, &[("Pompeo", 1)]);
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        assert_eq!(s.sources[0].name, "Mike Pompeo", "{:?}", s.sources);
+    }
+
+    #[test]
     fn groups_and_people_stay_apart() {
         let text = "Officials said the deal was close. The Kremlin said it was not. \
                     They said so twice. Rep. Don Bacon said he disagreed.";

@@ -111,6 +111,12 @@ impl<'a> Resolver<'a> {
             {
                 j += 1;
             }
+            // The office a name follows is not part of it: "Secretary of
+            // State Mike Pompeo" is Mike Pompeo (as `typing::person_name`
+            // reads a source's own phrase).
+            if j - i >= 3 && i > 0 && doc.token_text(i - 1) == "of" {
+                i += 1;
+            }
             let words: Vec<&str> = (i..j).map(|t| doc.token_text(t)).collect();
             let name = words.join(" ");
             if let Some(g) = i
