@@ -335,6 +335,20 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_cue_word_inside_a_name_is_no_cue() {
+        let text = "Sen. Lindsey Graham, R-S.C., said the United States should \
+                    “sanction the hell out of Saudi Arabia.”";
+        let doc = Doc::new(text);
+        let atts = find(&doc, Tagger::embedded());
+        let cues: Vec<&str> = atts
+            .iter()
+            .filter_map(|a| a.cue)
+            .map(|c| c.slice(text))
+            .collect();
+        assert!(!cues.contains(&"States"), "{cues:?}");
+    }
+
+    #[test]
     fn a_quote_block_is_credited_to_its_byline() {
         let text = "“The ruling overturned the conviction.” AP News\n\n\
                     “Louisiana voters had good reason to worry.\n\n\

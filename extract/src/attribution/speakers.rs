@@ -94,10 +94,13 @@ pub(crate) fn quote_rule(doc: &Doc, outer: ByteSpan) -> Option<FoundAttribution>
     }
     // Before the quote: `X said: “…”`, `X explained the strategy: “…”`,
     // `…, telling Y: “…”`: the nearest cue word before it in the sentence.
+    // A capitalised cue word inside the sentence is part of a name ("said
+    // the United States should “…”"), not a verb.
     let (sent_start, _) = doc.sentence_tokens[doc.token_sentence[qs]];
-    let cue = (sent_start..qs)
-        .rev()
-        .find(|&c| is_cue_word(doc.token_text(c)))?;
+    let cue = (sent_start..qs).rev().find(|&c| {
+        let w = doc.token_text(c);
+        is_cue_word(w) && (c == sent_start || !w.chars().next().is_some_and(char::is_uppercase))
+    })?;
     let cue = doc.tokens[cue].span;
     Some(quote(cue, fallback_source(doc, cue)))
 }
