@@ -485,6 +485,14 @@ fn strip_determiner(s: &str) -> String {
 }
 
 fn lowercase_first(s: &str) -> String {
+    // A proper adjective or name stays capitalised: "European officials",
+    // "White House officials" (the first word of a capitalised run).
+    let mut ws = s.split_whitespace();
+    let (first, second) = (ws.next().unwrap_or_default(), ws.next());
+    if is_demonym(first) || second.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return s.trim().to_string();
+    }
     let mut c = s.trim().chars();
     match c.next() {
         Some(f)
@@ -501,6 +509,20 @@ fn lowercase_first(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unnamed_sources_keep_proper_adjectives_capitalised() {
+        assert_eq!(
+            lowercase_first("Officials familiar with the plan"),
+            "officials familiar with the plan"
+        );
+        assert_eq!(lowercase_first("European officials"), "European officials");
+        assert_eq!(
+            lowercase_first("White House officials"),
+            "White House officials"
+        );
+        assert_eq!(lowercase_first("A former official"), "a former official");
+    }
 
     fn kind(s: &str) -> (SourceType, String) {
         match classify(s) {
