@@ -60,6 +60,7 @@ mod tests {
         let values = [0.5, 1.0, 0.2, 0.15, 0.0, 0.1];
         let article = ArticleScore {
             outlet: "X".into(),
+            genre: "news".into(),
             published: None,
             reliability: formula::reliability(&config, &values),
             rank: 1,

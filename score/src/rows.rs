@@ -201,6 +201,7 @@ mod tests {
     fn a_missing_column_is_an_error_not_a_zero() {
         let frame = df!(
             "outlet" => ["X"],
+            "genre" => ["news"],
             "published" => [Some("2025-11-20")],
             "reliability" => [50.0],
         )

@@ -591,9 +591,10 @@ fn a_larger_corpus_gets_a_bounded_report_merged_outlets_and_its_metadata() {
     let input = dir.path().join("in.jsonl");
     std::fs::write(&input, jsonl).unwrap();
     let config = dir.path().join("c.toml");
+    // Ranked on all articles: these are too short (under 80 words) to be news or opinion.
     std::fs::write(
         &config,
-        "[outlets.aliases]\n\"Gamma (Online)\" = \"Gamma\"\n",
+        "[outlets]\nrank_on = \"all\"\n[outlets.aliases]\n\"Gamma (Online)\" = \"Gamma\"\n",
     )
     .unwrap();
     let out = dir.path().join("out");
@@ -630,6 +631,7 @@ fn a_larger_corpus_gets_a_bounded_report_merged_outlets_and_its_metadata() {
     assert_eq!(&first[col("authors")], "Writer 0");
     assert_eq!(&first[col("topic")], "politics");
     assert_eq!(&first[col("outlet")], "Alpha News");
+    assert_eq!(&first[col("genre")], "other");
 
     // The report: lists instead of every article, three cards, Solo apart.
     let report = std::fs::read_to_string(out.join("report.md")).unwrap();
