@@ -377,17 +377,30 @@ impl Model {
     }
 }
 
+/// How likely an article is opinion from its title and text alone (its
+/// URL left out): 1 when the title labels it so, 0 under [`MIN_WORDS`]
+/// words, else `model`'s probability. What [`genre`] decides on and what
+/// `credence eval-genre` measures.
+pub fn opinion_probability(model: &Model, title: &str, text: &str, words: usize) -> f32 {
+    if title_genre(title).is_some() {
+        1.0
+    } else if words < MIN_WORDS {
+        0.0
+    } else {
+        model.probability(&features(title, text))
+    }
+}
+
 /// The genre of an article from its URL, title and text (see the module docs).
 pub fn genre(url: &str, title: &str, text: &str, words: usize) -> Genre {
-    if let Some(g) = url_genre(url).or_else(|| title_genre(title)) {
-        return g;
-    }
-    if words < MIN_WORDS {
-        return Genre::Other;
+    if url_genre(url).is_some() {
+        return Genre::Opinion;
     }
     let m = Model::embedded();
-    if m.probability(&features(title, text)) >= m.threshold {
+    if opinion_probability(m, title, text, words) >= m.threshold {
         Genre::Opinion
+    } else if words < MIN_WORDS {
+        Genre::Other
     } else {
         Genre::News
     }

@@ -11,7 +11,7 @@ use crate::args::EvalGenreArgs;
 use crate::exit::BadInput;
 use anyhow::Context;
 use credence_extract::Article;
-use credence_score::genre::{features, title_genre, url_label, Genre, Model, MIN_WORDS};
+use credence_score::genre::{features, opinion_probability, url_label, Genre, Model, MIN_WORDS};
 use rayon::prelude::*;
 use std::io::Write;
 use std::process::ExitCode;
@@ -33,7 +33,10 @@ fn fitting_half(id: &str) -> bool {
     h.is_multiple_of(2)
 }
 
-/// An article's words, as the classifier's length rule counts them.
+/// An article's words for the length rule. There is no extraction here: a
+/// run counts the words outside boilerplate (`Extraction::words`), a few
+/// fewer on scraped pages, so an article near [`MIN_WORDS`] can fall on the
+/// other side of it.
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
@@ -92,15 +95,14 @@ pub fn run(args: &EvalGenreArgs) -> anyhow::Result<ExitCode> {
         Model::embedded()
     };
     // The URL hidden: title and text only.
-    let predicted: Vec<bool> = eval_half
+    let probs: Vec<f32> = eval_half
         .par_iter()
         .map(|l| {
-            title_genre(&l.article.title).is_some()
-                || (word_count(&l.article.text) >= MIN_WORDS
-                    && model.probability(&features(&l.article.title, &l.article.text))
-                        >= model.threshold)
+            let a = l.article;
+            opinion_probability(model, &a.title, &a.text, word_count(&a.text))
         })
         .collect();
+    let predicted: Vec<bool> = probs.iter().map(|&p| p >= model.threshold).collect();
     let (mut tp, mut fp, mut fneg, mut tn) = (0usize, 0usize, 0usize, 0usize);
     for (l, &p) in eval_half.iter().zip(&predicted) {
         match (l.opinion, p) {
@@ -147,18 +149,10 @@ pub fn run(args: &EvalGenreArgs) -> anyhow::Result<ExitCode> {
         )?;
     }
     if args.thresholds && !args.json {
-        let probs: Vec<(f32, bool)> = eval_half
-            .par_iter()
-            .map(|l| {
-                let p = if title_genre(&l.article.title).is_some() {
-                    1.0
-                } else if word_count(&l.article.text) < MIN_WORDS {
-                    0.0
-                } else {
-                    model.probability(&features(&l.article.title, &l.article.text))
-                };
-                (p, l.opinion)
-            })
+        let probs: Vec<(f32, bool)> = probs
+            .iter()
+            .zip(&eval_half)
+            .map(|(&p, l)| (p, l.opinion))
             .collect();
         writeln!(
             out,
