@@ -21,7 +21,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         return Err(BadInput(format!(
             "no article `{}` in {}",
             args.article,
-            args.dir.join("extraction.jsonl").display()
+            saved::extraction_path(&args.dir)?.display()
         ))
         .into());
     };

@@ -56,8 +56,17 @@ pub fn summary(corpus: &Corpus, extractions: &[Extraction]) -> String {
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let out = output::Staging::new(&args.out, &[])?;
     let (corpus, extractions, _) = extract(&args.input)?;
-    output::write_extraction(&out, &extractions, &corpus, args.input.keep_going)?;
-    output::write_claims(&out, &extractions, None)?;
+    output::write_extraction(
+        &out,
+        &extractions,
+        &corpus,
+        args.input.keep_going,
+        args.span_csv,
+    )?;
+    if args.span_csv {
+        output::write_claims(&out, &extractions, None)?;
+    }
+    output::write_span_parquet(&out, &extractions, None)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]
     {

@@ -29,6 +29,7 @@ use std::sync::Mutex;
 /// Every file credence writes into OUT/. Anything else there is the user's
 /// and is carried over untouched.
 pub const OUTPUT_FILES: &[&str] = &[
+    "extraction.jsonl.gz",
     "extraction.jsonl",
     "quotes.csv",
     "attributions.csv",
@@ -54,6 +55,7 @@ pub const OUTPUT_FILES: &[&str] = &[
 
 /// What `extract` wrote, which `score` keeps.
 pub const EXTRACTION_FILES: &[&str] = &[
+    "extraction.jsonl.gz",
     "extraction.jsonl",
     "quotes.csv",
     "attributions.csv",
@@ -288,20 +290,21 @@ fn remove_any(p: &Path) -> anyhow::Result<()> {
     r.with_context(|| format!("removing {}", p.display()))
 }
 
-/// `quotes.csv`, `attributions.csv`, `extraction.jsonl` and, with `--keep-going`, `rejects.csv`.
+/// `extraction.jsonl.gz`; with `span_csv`, `quotes.csv` and
+/// `attributions.csv`; with `--keep-going`, `rejects.csv`.
 pub fn write_extraction(
     out: &Staging,
     extractions: &[Extraction],
     corpus: &Corpus,
     keep_going: bool,
+    span_csv: bool,
 ) -> anyhow::Result<()> {
-    out.write("quotes.csv", |w| {
-        tables::write_csv(w, &QuoteRows(extractions))
+    if span_csv {
+        write_span_csv(out, extractions)?;
+    }
+    out.write("extraction.jsonl.gz", |w| {
+        tables::write_jsonl_gz(w, extractions)
     })?;
-    out.write("attributions.csv", |w| {
-        tables::write_csv(w, &AttributionRows(extractions))
-    })?;
-    out.write("extraction.jsonl", |w| tables::write_jsonl(w, extractions))?;
     if keep_going {
         out.write("rejects.csv", |w| {
             tables::write_csv(w, &RejectRows(&corpus.rejects))
@@ -310,7 +313,19 @@ pub fn write_extraction(
     Ok(())
 }
 
-/// `claims.csv` (with `corroborating_outlets` when scored).
+/// `quotes.csv` and `attributions.csv` (`score --span-csv` after an
+/// extraction written without them).
+pub fn write_span_csv(out: &Staging, extractions: &[Extraction]) -> anyhow::Result<()> {
+    out.write("quotes.csv", |w| {
+        tables::write_csv(w, &QuoteRows(extractions))
+    })?;
+    out.write("attributions.csv", |w| {
+        tables::write_csv(w, &AttributionRows(extractions))
+    })
+}
+
+/// `claims.csv` (with `corroborating_outlets` when scored), written with
+/// the span CSVs.
 pub fn write_claims(
     out: &Staging,
     extractions: &[Extraction],
@@ -335,22 +350,27 @@ pub fn write_scores(out: &Staging, extractions: &[Extraction], s: &Scores) -> an
 pub fn write_parquet(out: &Staging, extractions: &[Extraction], s: &Scores) -> anyhow::Result<()> {
     out.write("articles.parquet", |w| parquet::write(w, &s.articles_table))?;
     out.write("outlets.parquet", |w| parquet::write(w, &s.outlets_table))?;
+    write_span_parquet(out, extractions, Some(s))?;
+    let matches = tables::frame(&MatchRows(extractions, s))?;
+    out.write("matches.parquet", |w| parquet::write(w, &matches))
+}
+
+/// `claims.parquet` (with `corroborating_outlets` when scored),
+/// `quotes.parquet` and `attributions.parquet`: the span tables, always
+/// written (typed and compressed: about a quarter of their CSV size).
+pub fn write_span_parquet(
+    out: &Staging,
+    extractions: &[Extraction],
+    s: Option<&Scores>,
+) -> anyhow::Result<()> {
     // One typed frame at a time: each is dropped once written.
     let put = |name: &str, frame| out.write(name, |w| parquet::write(w, &frame));
-    put(
-        "claims.parquet",
-        tables::frame(&ClaimRows(extractions, Some(s)))?,
-    )?;
+    put("claims.parquet", tables::frame(&ClaimRows(extractions, s))?)?;
     put("quotes.parquet", tables::frame(&QuoteRows(extractions))?)?;
     put(
         "attributions.parquet",
         tables::frame(&AttributionRows(extractions))?,
-    )?;
-    put(
-        "matches.parquet",
-        tables::frame(&MatchRows(extractions, s))?,
-    )?;
-    Ok(())
+    )
 }
 
 /// `report.md`, `report.html` and the charts (`outlets.svg` when an outlet

@@ -49,8 +49,26 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     // Tables and report first; run.json last, with the time they took.
     let mut info = RunInfo::new(corpus_args, digest, &config, counts, &scores, timings);
     let (extracted, scored) = rayon::join(
-        || output::write_extraction(&out, &extractions, &corpus, args.extract.input.keep_going),
-        || score::write_all(&out, &extractions, &scores, &config, &info, &args.report),
+        || {
+            output::write_extraction(
+                &out,
+                &extractions,
+                &corpus,
+                args.extract.input.keep_going,
+                args.extract.span_csv,
+            )
+        },
+        || {
+            score::write_all(
+                &out,
+                &extractions,
+                &scores,
+                &config,
+                &info,
+                &args.report,
+                args.extract.span_csv,
+            )
+        },
     );
     extracted.and(scored)?;
     info.timings_ms

@@ -6,13 +6,35 @@ use anyhow::Context;
 use credence_extract::Extraction;
 use credence_report::diff::Run;
 use credence_report::run_info::RunInfo;
-use credence_report::tables::read_jsonl;
+use credence_report::tables::{read_jsonl, read_jsonl_gz};
 use credence_score::Config;
 use std::path::Path;
 
-/// Read `extraction.jsonl` from a run directory; errors name the line.
+/// The extraction file of a run directory: `extraction.jsonl.gz`, or
+/// `extraction.jsonl` (written by earlier versions, or unzipped by a user to
+/// edit); both at once is an error, as neither can be known to be the one
+/// meant.
+pub fn extraction_path(dir: &Path) -> anyhow::Result<std::path::PathBuf> {
+    let (gz, plain) = (
+        dir.join("extraction.jsonl.gz"),
+        dir.join("extraction.jsonl"),
+    );
+    match (gz.is_file(), plain.is_file()) {
+        (true, true) => Err(BadInput(format!(
+            "{} and {} are both there: remove the one that is not meant",
+            gz.display(),
+            plain.display()
+        ))
+        .into()),
+        (false, true) => Ok(plain),
+        _ => Ok(gz),
+    }
+}
+
+/// Read the extraction of a run directory ([`extraction_path`]); errors
+/// name the file and line.
 pub fn read_extractions(dir: &Path) -> anyhow::Result<Vec<Extraction>> {
-    let path = dir.join("extraction.jsonl");
+    let path = extraction_path(dir)?;
     let file = std::fs::File::open(&path).with_context(|| {
         BadInput(format!(
             "opening {} (run `credence extract` or `credence run` into {} first)",
@@ -20,7 +42,11 @@ pub fn read_extractions(dir: &Path) -> anyhow::Result<Vec<Extraction>> {
             dir.display()
         ))
     })?;
-    let out = read_jsonl(std::io::BufReader::new(file), &path)?;
+    let out = if path.extension().is_some_and(|e| e == "gz") {
+        read_jsonl_gz(file, &path)?
+    } else {
+        read_jsonl(std::io::BufReader::new(file), &path)?
+    };
     if out.is_empty() {
         return Err(BadInput(format!("{}: no articles", path.display())).into());
     }

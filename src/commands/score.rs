@@ -53,9 +53,9 @@ pub fn summary(extractions: &[Extraction], scores: &Scores, config: &Config) -> 
     s
 }
 
-/// Write everything that depends on the scores: claims.csv, the score
-/// tables (CSV and Parquet), outlets.svg and report.md. run.json is written
-/// by the caller, last, once its timings are known.
+/// Write everything that depends on the scores: the score tables (CSV and
+/// Parquet), claims.csv with `span_csv`, the charts and the report. run.json
+/// is written by the caller, last, once its timings are known.
 ///
 /// The tables and the report are written on two threads (each file by one
 /// thread, so the bytes are the same whatever the thread count).
@@ -66,10 +66,13 @@ pub fn write_all(
     config: &Config,
     info: &RunInfo,
     report: &ReportOptions,
+    span_csv: bool,
 ) -> anyhow::Result<()> {
     let (tables, report) = rayon::join(
         || -> anyhow::Result<()> {
-            output::write_claims(out, extractions, Some(scores))?;
+            if span_csv {
+                output::write_claims(out, extractions, Some(scores))?;
+            }
             output::write_scores(out, extractions, scores)?;
             output::write_parquet(out, extractions, scores)
         },
@@ -105,7 +108,20 @@ pub fn run(args: &ScoreArgs) -> anyhow::Result<ExitCode> {
         &scores,
         timings,
     );
-    write_all(&out, &extractions, &scores, &config, &info, &args.report)?;
+    // The span CSVs are all or none: asked for, or there from the extraction.
+    let span_csv = args.span_csv || args.dir.join("claims.csv").is_file();
+    if span_csv && !args.dir.join("quotes.csv").is_file() {
+        output::write_span_csv(&out, &extractions)?;
+    }
+    write_all(
+        &out,
+        &extractions,
+        &scores,
+        &config,
+        &info,
+        &args.report,
+        span_csv,
+    )?;
     output::write_run_info(&out, &info)?;
     out.commit()?;
     #[allow(clippy::print_stderr)]

@@ -153,6 +153,7 @@ fn output_is_identical_at_one_and_two_threads() {
             "--config",
             config.to_str().unwrap(),
             "--xlsx",
+            "--span-csv",
             "-o",
             out.to_str().unwrap(),
         ]);
@@ -162,7 +163,7 @@ fn output_is_identical_at_one_and_two_threads() {
         "quotes.csv",
         "attributions.csv",
         "claims.csv",
-        "extraction.jsonl",
+        "extraction.jsonl.gz",
         "articles.csv",
         "outlets.csv",
         "matches.csv",
@@ -174,6 +175,8 @@ fn output_is_identical_at_one_and_two_threads() {
         "components.svg",
         "articles.parquet",
         "claims.parquet",
+        "quotes.parquet",
+        "attributions.parquet",
         "matches.parquet",
     ] {
         let x = std::fs::read(a.join(name)).unwrap();
@@ -187,7 +190,13 @@ fn output_is_identical_at_one_and_two_threads() {
 fn quotes_csv_offsets_point_into_the_text() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
-    let o = credence(&["extract", &corpus(), "-o", out.to_str().unwrap()]);
+    let o = credence(&[
+        "extract",
+        &corpus(),
+        "--span-csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let mut reader = csv::Reader::from_path(out.join("quotes.csv")).unwrap();
     let mut checked = 0;
@@ -210,14 +219,18 @@ fn quotes_csv_offsets_point_into_the_text() {
 fn score_rescored_with_another_config_changes_only_what_it_should() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
-    let o = credence(&["run", &corpus(), "-o", out.to_str().unwrap()]);
+    let o = credence(&["run", &corpus(), "--span-csv", "-o", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = std::fs::read_to_string(out.join("articles.csv")).unwrap();
     let claims_before = std::fs::read_to_string(out.join("claims.csv")).unwrap();
 
-    // `score` on the same tables with the default config reproduces `run`.
+    // `score` on the same tables with the default config reproduces `run`,
+    // and keeps the span CSVs the extraction was written with.
     let o = credence(&["score", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
+    for name in ["quotes.csv", "attributions.csv", "extraction.jsonl.gz"] {
+        assert!(out.join(name).is_file(), "{name} kept");
+    }
     assert_eq!(
         std::fs::read_to_string(out.join("articles.csv")).unwrap(),
         before
@@ -251,6 +264,29 @@ fn score_rescored_with_another_config_changes_only_what_it_should() {
     assert_ne!(
         column(&before, "reliability"),
         column(&after, "reliability")
+    );
+}
+
+#[test]
+fn span_csvs_are_written_on_request_and_then_kept_by_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let spans = ["claims.csv", "quotes.csv", "attributions.csv"];
+    let o = credence(&["run", &corpus(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(spans.iter().all(|f| !out.join(f).exists()));
+    // Asked for after the fact: all three, from the saved extraction.
+    let o = credence(&["score", out.to_str().unwrap(), "--span-csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(spans.iter().all(|f| out.join(f).is_file()));
+    let claims = std::fs::read_to_string(out.join("claims.csv")).unwrap();
+    // A later `score` keeps them (and rewrites claims.csv the same).
+    let o = credence(&["score", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(spans.iter().all(|f| out.join(f).is_file()));
+    assert_eq!(
+        std::fs::read_to_string(out.join("claims.csv")).unwrap(),
+        claims
     );
 }
 
@@ -296,7 +332,7 @@ fn score_without_extraction_names_what_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     let o = credence(&["score", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("extraction.jsonl"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("extraction.jsonl.gz"), "{}", stderr(&o));
 }
 
 #[test]
@@ -316,18 +352,15 @@ fn run_writes_the_report_set_and_explain_and_diff_read_it() {
         [
             "articles.csv",
             "articles.parquet",
-            "attributions.csv",
             "attributions.parquet",
-            "claims.csv",
             "claims.parquet",
             "components.svg",
             "distribution.svg",
-            "extraction.jsonl",
+            "extraction.jsonl.gz",
             "matches.csv",
             "matches.parquet",
             "outlets.csv",
             "outlets.parquet",
-            "quotes.csv",
             "quotes.parquet",
             "report.html",
             "report.md",

@@ -108,8 +108,8 @@ fn stale_files_go_and_the_users_own_files_stay() {
     assert!(o.status.success(), "{}", stderr(&o));
     let n = names(&out);
     for f in [
-        "extraction.jsonl",
-        "quotes.csv",
+        "extraction.jsonl.gz",
+        "quotes.parquet",
         "report.md",
         "run.json",
         "NOTES.txt",
@@ -193,7 +193,7 @@ fn a_killed_run_never_leaves_a_mixed_set() {
             }
             assert!(now.contains_key("run.json") && now.contains_key("report.md"));
             assert_ne!(
-                now["quotes.csv"], old["quotes.csv"],
+                now["extraction.jsonl.gz"], old["extraction.jsonl.gz"],
                 "mixed set at {delay_ms} ms"
             );
         }
@@ -229,8 +229,21 @@ fn an_edited_extraction_is_an_input_error_for_every_command_that_reads_it() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
     assert!(run_into(&out, &[]).status.success());
+    // What a user does to edit it: unzip, edit, keep the plain file.
+    let zipped = out.join("extraction.jsonl.gz");
+    let mut original = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::MultiGzDecoder::new(std::fs::File::open(&zipped).unwrap()),
+        &mut original,
+    )
+    .unwrap();
     let path = out.join("extraction.jsonl");
-    let original = std::fs::read_to_string(&path).unwrap();
+    // Both files at once: which one is meant cannot be known.
+    std::fs::write(&path, &original).unwrap();
+    let o = credence(&["score", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("both there"), "{}", stderr(&o));
+    std::fs::remove_file(&zipped).unwrap();
     let edits: [(&str, serde_json::Value, &str); 3] = [
         (
             "/attributions/0/source",
@@ -403,7 +416,13 @@ fn formula_like_ids_are_neutralised_alike_in_every_table() {
     )
     .unwrap();
     let out = dir.path().join("o");
-    let o = credence(&["run", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = credence(&[
+        "run",
+        input.to_str().unwrap(),
+        "--span-csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let ids = |file: &str, col: &str| -> Vec<String> {
         let mut r = csv::Reader::from_path(out.join(file)).unwrap();
