@@ -125,16 +125,52 @@ impl Corroboration {
     }
 }
 
-/// A claim, or one clause of a claim, ready for matching.
+/// A claim, or one clause of a claim, ready for matching (its names,
+/// numbers and bigrams are in [`UnitLists`], at the same index).
 struct Prepared {
     at: ClaimRef,
     quantities: Vec<Quantity>,
-    /// Term ids of its names and of its numbers, sorted.
-    names: Vec<u32>,
-    numbers: Vec<u32>,
-    bigrams: Vec<u64>,
     negated: bool,
     vector: vectors::Quantised,
+}
+
+/// One list per unit, end to end: one allocation for all units rather than
+/// one per unit (a corpus has millions of units, and a vector's header and
+/// allocation were larger than its few items).
+struct Lists<T> {
+    items: Vec<T>,
+    /// Unit `i`'s items end at `ends[i]` (and start where unit `i - 1`'s end).
+    ends: Vec<usize>,
+}
+
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists {
+            items: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl<T> Lists<T> {
+    fn push(&mut self, list: impl IntoIterator<Item = T>) {
+        self.items.extend(list);
+        self.ends.push(self.items.len());
+    }
+
+    fn of(&self, unit: usize) -> &[T] {
+        let start = unit.checked_sub(1).map_or(0, |u| self.ends[u]);
+        &self.items[start..self.ends[unit]]
+    }
+}
+
+/// Each unit's term ids of its names and of its numbers (sorted), and its
+/// bigram hashes (sorted).
+#[derive(Default)]
+struct UnitLists {
+    names: Lists<u32>,
+    numbers: Lists<u32>,
+    bigrams: Lists<u64>,
 }
 
 /// Every claim's weighted terms end to end, with the claims' norms: the
@@ -308,7 +344,7 @@ fn candidates(
     units: Units,
     keep: impl Fn(&Verified, &[Prepared]) -> bool + Sync,
 ) -> (Vec<Prepared>, Vec<Verified>, usize) {
-    let (vocab, claims, table) = prepare(articles, units);
+    let (vocab, claims, table, lists) = prepare(articles, units);
     let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
     let meta = claim_meta(articles, &claims);
     let window = i64::from(config.window_days);
@@ -321,29 +357,37 @@ fn candidates(
                 _ => config.undated == Undated::Any,
             }
     };
-    let found = verify(&vocab, &table, &postings, may_match, config.min_similarity);
-    let candidates = found.iter().map(|(n, _)| n).sum();
     let view = |c: usize| ClaimView {
         terms: table.of(c),
-        names: &claims[c].names,
-        numbers: &claims[c].numbers,
-        bigrams: &claims[c].bigrams,
+        names: lists.names.of(c),
+        numbers: lists.numbers.of(c),
+        bigrams: lists.bigrams.of(c),
         negated: claims[c].negated,
         vector: &claims[c].vector,
     };
-    // In parallel; `collect` keeps the sequential order.
-    let verified = found
-        .into_par_iter()
-        .enumerate()
-        .flat_map_iter(|(x, (_, ys))| ys.into_iter().map(move |(y, s)| (x, y, s)))
-        .map(|(x, y, similarity)| Verified {
+    // Each pair that passes the cosine floor is described and judged at
+    // once, so only the pairs `keep` accepts are ever held (all pairs over
+    // the floor were hundreds of megabytes on a large corpus).
+    let judged = |x: usize, y: usize, similarity: f64| {
+        let v = Verified {
             x,
             y,
             similarity,
             features: same_fact::features(&view(x), &view(y), similarity),
-        })
-        .filter(|v| keep(v, &claims))
-        .collect();
+        };
+        keep(&v, &claims).then_some(v)
+    };
+    let found = verify(
+        &vocab,
+        &table,
+        &postings,
+        may_match,
+        config.min_similarity,
+        judged,
+    );
+    let candidates = found.iter().map(|(n, _)| n).sum();
+    // `collect` kept the sequential order.
+    let verified = found.into_iter().flat_map(|(_, v)| v).collect();
     (claims, verified, candidates)
 }
 
@@ -358,9 +402,14 @@ fn candidates(
 fn prepare(
     articles: &[ArticleClaims],
     units: Units,
-) -> (index::Vocabulary, Vec<Prepared>, TermTable) {
+) -> (index::Vocabulary, Vec<Prepared>, TermTable, UnitLists) {
     let mut vocab = index::Vocabulary::default();
-    let mut interned: Vec<(ClaimRef, Vec<u32>, Normalized)> = Vec::new();
+    // Each unit's term ids end to end (weighed once every document frequency
+    // is known), and the unit itself with its names and numbers as ids: no
+    // unit's strings outlive its chunk.
+    let (mut ids, mut ends): (Vec<u32>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut claims: Vec<Prepared> = Vec::new();
+    let mut lists = UnitLists::default();
     for (c, chunk) in articles.chunks(NORMALIZE_CHUNK).enumerate() {
         let normalized: Vec<Vec<(ClaimRef, Normalized)>> = chunk
             .par_iter()
@@ -382,49 +431,44 @@ fn prepare(
                     .collect()
             })
             .collect();
-        for (at, mut n) in normalized.into_iter().flatten() {
-            let ids = vocab.intern(&n);
-            n.terms = Vec::new();
-            interned.push((at, ids, n));
-        }
-    }
-    let mut table = TermTable {
-        offsets: vec![0],
-        terms: Vec::new(),
-        norms: Vec::with_capacity(interned.len()),
-    };
-    let claims: Vec<Prepared> = interned
-        .into_iter()
-        .map(|(at, ids, n)| {
-            let terms = vocab.weigh_ids(&ids);
-            let sorted_ids = |words: &[String]| {
-                let mut v: Vec<u32> = words.iter().filter_map(|w| vocab.id(w)).collect();
+        for (at, n) in normalized.into_iter().flatten() {
+            ids.extend(vocab.intern(&n));
+            ends.push(ids.len());
+            let sorted_ids = |words: &mut dyn Iterator<Item = String>| {
+                let mut v: Vec<u32> = words.filter_map(|w| vocab.id(&w)).collect();
                 v.sort_unstable();
                 v.dedup();
                 v
             };
-            let numbers: Vec<String> = n
-                .quantities
-                .iter()
-                .map(|q| format!("#{}", q.value))
-                .collect();
-            table
-                .norms
-                .push(terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt());
-            table.terms.extend_from_slice(&terms);
-            table.offsets.push(table.terms.len());
-            Prepared {
+            lists.names.push(sorted_ids(&mut n.names.into_iter()));
+            lists.numbers.push(sorted_ids(
+                &mut n.quantities.iter().map(|q| format!("#{}", q.value)),
+            ));
+            lists.bigrams.push(n.bigrams);
+            claims.push(Prepared {
                 at,
-                names: sorted_ids(&n.names),
-                numbers: sorted_ids(&numbers),
-                bigrams: n.bigrams,
                 negated: n.negated,
                 vector: n.vector,
                 quantities: n.quantities,
-            }
-        })
-        .collect();
-    (vocab, claims, table)
+            });
+        }
+    }
+    let mut table = TermTable {
+        offsets: vec![0],
+        terms: Vec::with_capacity(ids.len()),
+        norms: Vec::with_capacity(claims.len()),
+    };
+    let mut start = 0;
+    for end in ends {
+        let terms = vocab.weigh_ids(&ids[start..end]);
+        start = end;
+        table
+            .norms
+            .push(terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt());
+        table.terms.extend_from_slice(&terms);
+        table.offsets.push(table.terms.len());
+    }
+    (vocab, claims, table, lists)
 }
 
 /// What is matched: whole claims only (what the same-fact model is fitted
@@ -463,14 +507,16 @@ fn claim_meta(articles: &[ArticleClaims], claims: &[Prepared]) -> Vec<(u32, Opti
 }
 
 /// For each claim, the number of candidates the index proposed (after the
-/// `may_match` filter) and those whose cosine similarity reaches `min_similarity`.
-fn verify(
+/// `may_match` filter), and what `judged` makes of those whose cosine
+/// similarity reaches `min_similarity` (in candidate order).
+fn verify<T: Send>(
     vocab: &index::Vocabulary,
     table: &TermTable,
     postings: &index::Postings,
     may_match: impl Fn(usize, usize) -> bool + Sync,
     min_similarity: f64,
-) -> Vec<(usize, Vec<(usize, f64)>)> {
+    judged: impl Fn(usize, usize, f64) -> Option<T> + Sync,
+) -> Vec<(usize, Vec<T>)> {
     (0..table.norms.len())
         .into_par_iter()
         .map_init(
@@ -486,7 +532,7 @@ fn verify(
                     .filter_map(|&y| {
                         let y = y as usize;
                         let sim = cosine(table, x, dense, y);
-                        (sim >= min_similarity).then_some((y, sim))
+                        (sim >= min_similarity).then(|| judged(x, y, sim)).flatten()
                     })
                     .collect();
                 for &(t, _) in table.of(x) {
