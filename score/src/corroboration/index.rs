@@ -79,12 +79,18 @@ impl Vocabulary {
     /// A claim's terms (as [`Vocabulary::intern`] returned them) as
     /// `(id, weight)` sorted by id: weight = ln(1 + N/df).
     pub fn weigh_ids(&self, ids: &[u32]) -> Vec<(u32, f32)> {
-        let mut out: Vec<(u32, f32)> = ids
-            .iter()
-            .map(|&id| (id, (1.0 + self.claims as f32 / self.df(id) as f32).ln()))
-            .collect();
-        out.sort_by_key(|&(id, _)| id);
+        let mut out: Vec<(u32, f32)> = ids.iter().map(|&id| (id, 0.0)).collect();
+        self.weigh(&mut out);
         out
+    }
+
+    /// [`Vocabulary::weigh_ids`] in place: each `(id, _)` gets its weight,
+    /// and the terms are sorted by id.
+    pub fn weigh(&self, terms: &mut [(u32, f32)]) {
+        for (id, w) in terms.iter_mut() {
+            *w = (1.0 + self.claims as f32 / self.df(*id) as f32).ln();
+        }
+        terms.sort_by_key(|&(id, _)| id);
     }
 }
 

@@ -404,10 +404,14 @@ fn prepare(
     units: Units,
 ) -> (index::Vocabulary, Vec<Prepared>, TermTable, UnitLists) {
     let mut vocab = index::Vocabulary::default();
-    // Each unit's term ids end to end (weighed once every document frequency
-    // is known), and the unit itself with its names and numbers as ids: no
-    // unit's strings outlive its chunk.
-    let (mut ids, mut ends): (Vec<u32>, Vec<usize>) = (Vec::new(), Vec::new());
+    // Each unit's term ids go straight into the term table (weighed there
+    // once every document frequency is known), and the unit itself keeps its
+    // names and numbers as ids: no unit's strings outlive its chunk.
+    let mut table = TermTable {
+        offsets: vec![0],
+        terms: Vec::new(),
+        norms: Vec::new(),
+    };
     let mut claims: Vec<Prepared> = Vec::new();
     let mut lists = UnitLists::default();
     for (c, chunk) in articles.chunks(NORMALIZE_CHUNK).enumerate() {
@@ -432,8 +436,10 @@ fn prepare(
             })
             .collect();
         for (at, n) in normalized.into_iter().flatten() {
-            ids.extend(vocab.intern(&n));
-            ends.push(ids.len());
+            table
+                .terms
+                .extend(vocab.intern(&n).into_iter().map(|id| (id, 0.0)));
+            table.offsets.push(table.terms.len());
             let sorted_ids = |words: &mut dyn Iterator<Item = String>| {
                 let mut v: Vec<u32> = words.filter_map(|w| vocab.id(&w)).collect();
                 v.sort_unstable();
@@ -453,21 +459,15 @@ fn prepare(
             });
         }
     }
-    let mut table = TermTable {
-        offsets: vec![0],
-        terms: Vec::with_capacity(ids.len()),
-        norms: Vec::with_capacity(claims.len()),
-    };
-    let mut start = 0;
-    for end in ends {
-        let terms = vocab.weigh_ids(&ids[start..end]);
-        start = end;
-        table
-            .norms
-            .push(terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt());
-        table.terms.extend_from_slice(&terms);
-        table.offsets.push(table.terms.len());
-    }
+    table.norms = table
+        .offsets
+        .windows(2)
+        .map(|w| {
+            let terms = &mut table.terms[w[0]..w[1]];
+            vocab.weigh(terms);
+            terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
+        })
+        .collect();
     (vocab, claims, table, lists)
 }
 
