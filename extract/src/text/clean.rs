@@ -115,6 +115,17 @@ mod tests {
     }
 
     #[test]
+    fn an_ad_slot_line_is_chrome_not_a_heading() {
+        // Politico's ad slot, between two paragraphs of one story: read as a
+        // heading it became the "speaker" of the quote after it.
+        let k = kinds(
+            "Jindal spoke in Iowa.\n\nStory Continued Below\n\n\u{201c}Fake news,\u{201d} he added.",
+        );
+        assert_eq!(k[1].1, ParagraphKind::Boilerplate, "{k:?}");
+        assert_eq!(k[2].1, ParagraphKind::Body, "{k:?}");
+    }
+
+    #[test]
     fn short_unpunctuated_lines_are_headings() {
         let k =
             kinds("White House Response and Russian Reaction\nThe White House did not respond.");
