@@ -26,6 +26,14 @@ pub const CHROME_LINES: &[&str] = &[
     "email",
     // Politico's mid-article ad slot: 2,297 lines in the AllSides corpus.
     "story continued below",
+    // Other lines repeated across hundreds of AllSides pages (counted per
+    // article): mastheads, slots and widgets, never the story.
+    "more on this",
+    "photo",
+    "close",
+    "ad",
+    "[pullquote]",
+    "support vox’s explanatory journalism",
 ];
 
 /// Line prefixes (lowercased) that mark chrome.
@@ -42,6 +50,10 @@ pub const CHROME_PREFIXES: &[&str] = &[
     "read more:",
     "advertisement",
     "all rights reserved",
+    "follow @",
+    "image copyright",
+    "slideshow (",
+    "share this article",
 ];
 
 /// Line endings (lowercased, trailing punctuation ignored) of a short credit

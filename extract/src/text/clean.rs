@@ -123,6 +123,13 @@ mod tests {
         );
         assert_eq!(k[1].1, ParagraphKind::Boilerplate, "{k:?}");
         assert_eq!(k[2].1, ParagraphKind::Body, "{k:?}");
+        // A picture's credit and caption (BBC pages) restate the story; its
+        // "says North Korea" is not the article's attribution.
+        assert!(is_chrome(
+            "Image copyright Reuters Image caption Mike Pence is a \"political dummy\", says North Korea"
+        ));
+        assert!(is_chrome("AD") && is_chrome("More On This..."));
+        assert!(!is_chrome("Ad spending rose."));
     }
 
     #[test]
