@@ -76,16 +76,8 @@ impl Vocabulary {
         self.df[id as usize]
     }
 
-    /// A claim's terms (as [`Vocabulary::intern`] returned them) as
-    /// `(id, weight)` sorted by id: weight = ln(1 + N/df).
-    pub fn weigh_ids(&self, ids: &[u32]) -> Vec<(u32, f32)> {
-        let mut out: Vec<(u32, f32)> = ids.iter().map(|&id| (id, 0.0)).collect();
-        self.weigh(&mut out);
-        out
-    }
-
-    /// [`Vocabulary::weigh_ids`] in place: each `(id, _)` gets its weight,
-    /// and the terms are sorted by id.
+    /// A claim's terms (as [`Vocabulary::intern`] returned them, each as
+    /// `(id, _)`), weighed and sorted by id in place: weight = ln(1 + N/df).
     pub fn weigh(&self, terms: &mut [(u32, f32)]) {
         for (id, w) in terms.iter_mut() {
             *w = (1.0 + self.claims as f32 / self.df(*id) as f32).ln();
@@ -167,7 +159,14 @@ mod tests {
         let normalized: Vec<Normalized> = texts.iter().map(|t| normalize(t)).collect();
         let mut vocab = Vocabulary::default();
         let ids: Vec<Vec<u32>> = normalized.iter().map(|n| vocab.intern(n)).collect();
-        let weighted: Vec<Vec<(u32, f32)>> = ids.iter().map(|i| vocab.weigh_ids(i)).collect();
+        let weighted: Vec<Vec<(u32, f32)>> = ids
+            .iter()
+            .map(|i| {
+                let mut terms: Vec<(u32, f32)> = i.iter().map(|&id| (id, 0.0)).collect();
+                vocab.weigh(&mut terms);
+                terms
+            })
+            .collect();
         let postings = Postings::build(&vocab, weighted.iter().map(Vec::as_slice));
         let mut found = Vec::new();
         postings.candidates_after(&vocab, &weighted[0], 0, |_| true, &mut found);

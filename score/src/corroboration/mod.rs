@@ -136,18 +136,20 @@ struct Prepared {
 
 /// One list per unit, end to end: one allocation for all units rather than
 /// one per unit (a corpus has millions of units, and a vector's header and
-/// allocation were larger than its few items).
+/// allocation were larger than its few items). The verification loop also
+/// reads a candidate's terms from one array rather than chasing a separate
+/// allocation per claim.
 struct Lists<T> {
     items: Vec<T>,
-    /// Unit `i`'s items end at `ends[i]` (and start where unit `i - 1`'s end).
-    ends: Vec<usize>,
+    /// Unit `i`'s items are `items[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<usize>,
 }
 
 impl<T> Default for Lists<T> {
     fn default() -> Self {
         Lists {
             items: Vec::new(),
-            ends: Vec::new(),
+            offsets: vec![0],
         }
     }
 }
@@ -155,12 +157,21 @@ impl<T> Default for Lists<T> {
 impl<T> Lists<T> {
     fn push(&mut self, list: impl IntoIterator<Item = T>) {
         self.items.extend(list);
-        self.ends.push(self.items.len());
+        self.offsets.push(self.items.len());
     }
 
     fn of(&self, unit: usize) -> &[T] {
-        let start = unit.checked_sub(1).map_or(0, |u| self.ends[u]);
-        &self.items[start..self.ends[unit]]
+        &self.items[self.offsets[unit]..self.offsets[unit + 1]]
+    }
+
+    /// Each unit's items, mutably, in unit order.
+    fn each_mut(&mut self) -> impl Iterator<Item = &mut [T]> {
+        let mut rest = self.items.as_mut_slice();
+        self.offsets.windows(2).map(move |w| {
+            let (unit, after) = std::mem::take(&mut rest).split_at_mut(w[1] - w[0]);
+            rest = after;
+            unit
+        })
     }
 }
 
@@ -173,20 +184,17 @@ struct UnitLists {
     bigrams: Lists<u64>,
 }
 
-/// Every claim's weighted terms end to end, with the claims' norms: the
-/// verification loop reads a candidate's terms from one array rather than
-/// chasing a separate allocation per claim.
+/// Every unit's weighted terms end to end, with the units' norms.
+#[derive(Default)]
 struct TermTable {
-    /// Claim `i`'s terms are `terms[offsets[i]..offsets[i + 1]]`.
-    offsets: Vec<usize>,
-    /// `(term id, weight)`, sorted by term id within each claim.
-    terms: Vec<(u32, f32)>,
+    /// `(term id, weight)`, sorted by term id within each unit.
+    terms: Lists<(u32, f32)>,
     norms: Vec<f32>,
 }
 
 impl TermTable {
-    fn of(&self, claim: usize) -> &[(u32, f32)] {
-        &self.terms[self.offsets[claim]..self.offsets[claim + 1]]
+    fn of(&self, unit: usize) -> &[(u32, f32)] {
+        self.terms.of(unit)
     }
 }
 
@@ -407,11 +415,7 @@ fn prepare(
     // Each unit's term ids go straight into the term table (weighed there
     // once every document frequency is known), and the unit itself keeps its
     // names and numbers as ids: no unit's strings outlive its chunk.
-    let mut table = TermTable {
-        offsets: vec![0],
-        terms: Vec::new(),
-        norms: Vec::new(),
-    };
+    let mut table = TermTable::default();
     let mut claims: Vec<Prepared> = Vec::new();
     let mut lists = UnitLists::default();
     for (c, chunk) in articles.chunks(NORMALIZE_CHUNK).enumerate() {
@@ -438,8 +442,7 @@ fn prepare(
         for (at, n) in normalized.into_iter().flatten() {
             table
                 .terms
-                .extend(vocab.intern(&n).into_iter().map(|id| (id, 0.0)));
-            table.offsets.push(table.terms.len());
+                .push(vocab.intern(&n).into_iter().map(|id| (id, 0.0)));
             let sorted_ids = |words: &mut dyn Iterator<Item = String>| {
                 let mut v: Vec<u32> = words.filter_map(|w| vocab.id(&w)).collect();
                 v.sort_unstable();
@@ -460,10 +463,9 @@ fn prepare(
         }
     }
     table.norms = table
-        .offsets
-        .windows(2)
-        .map(|w| {
-            let terms = &mut table.terms[w[0]..w[1]];
+        .terms
+        .each_mut()
+        .map(|terms| {
             vocab.weigh(terms);
             terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
         })
