@@ -12,6 +12,7 @@ pub mod chrome;
 pub mod cues;
 pub mod dates;
 pub mod formulas;
+pub mod given_names;
 pub mod hedges;
 pub mod names;
 pub mod places;

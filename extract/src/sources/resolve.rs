@@ -5,6 +5,7 @@
 
 use super::typing::{classify, role_word, Mention};
 use crate::extraction::SourceType;
+use crate::lexicon::given_names::name_start;
 use crate::lexicon::names::{is_not_name, TITLES};
 use crate::lexicon::places::{is_place, place, Place};
 use crate::lexicon::sources::{ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS};
@@ -114,10 +115,15 @@ impl<'a> Resolver<'a> {
             // The office a name follows is not part of it: "Secretary of
             // State Mike Pompeo" is Mike Pompeo (as `typing::person_name`
             // reads a source's own phrase).
-            if j - i >= 3 && i > 0 && doc.token_text(i - 1) == "of" {
-                i += 1;
-            }
+            // A name starts at its given name ("Ambassador to the United
+            // Nations Nikki Haley").
             let words: Vec<&str> = (i..j).map(|t| doc.token_text(t)).collect();
+            let mut skip = name_start(&words);
+            if skip == 0 && j - i >= 3 && i > 0 && doc.token_text(i - 1) == "of" {
+                skip = 1;
+            }
+            let words = &words[skip..];
+            i += skip;
             let name = words.join(" ");
             if let Some(g) = i
                 .checked_sub(1)
@@ -334,6 +340,30 @@ impl<'a> Resolver<'a> {
     ///
     /// `None` for any other place ("Donetsk"): not a source.
     fn person(&mut self, name: String, roles: Vec<String>, span: ByteSpan) -> Option<usize> {
+        // "Amnesty" after "Amnesty International": a body's short name, when
+        // no person has that surname ("Fox" may be Vicente Fox, not Fox News).
+        if !name.contains(' ')
+            && place(&name).is_none()
+            && !self.full_names.contains_key(name.as_str())
+            && !self.gender.contains_key(name.as_str())
+            && !self.titled.values().flatten().any(|(_, n)| *n == name)
+        {
+            let body = self
+                .full_names
+                .values()
+                .filter(|f| f.split(' ').next() == Some(name.as_str()))
+                .find_map(|f| match classify(f) {
+                    Mention::Named {
+                        kind: kind @ (SourceType::Organization | SourceType::Outlet),
+                        name,
+                        ..
+                    } => Some((kind, name)),
+                    _ => None,
+                });
+            if let Some((kind, full)) = body {
+                return Some(self.register_group(kind, full, span));
+            }
+        }
         let name = self.full_name(&name);
         // One capitalised word is a name only with support in the article: a
         // full name it belongs to, an honorific or a title before it
@@ -516,6 +546,14 @@ impl<'a> Resolver<'a> {
 
     fn add_mention(&mut self, idx: usize, span: ByteSpan) -> usize {
         self.sources[idx].mentions.push(span);
+        // A body or group mentioned again is the latest one "they" can mean.
+        if matches!(
+            self.sources[idx].kind,
+            SourceType::Organization | SourceType::Anonymous | SourceType::Outlet
+        ) && self.groups.last().is_none_or(|g| g.0 < span.start)
+        {
+            self.groups.push((span.start, idx));
+        }
         idx
     }
 }

@@ -6,6 +6,8 @@
 //! a job rules do well and can explain.
 
 use crate::extraction::SourceType;
+use crate::lexicon::dates::{MONTHS, WEEKDAYS};
+use crate::lexicon::given_names::name_start;
 use crate::lexicon::names::{is_not_name, is_party_tag, ROLE_WORDS, TITLES};
 use crate::lexicon::places::is_demonym;
 use crate::lexicon::pronouns;
@@ -119,6 +121,13 @@ pub fn classify(text: &str) -> Mention {
             roles: Vec::new(),
         };
     };
+    // "Indeed, a conservative movement leader": an opener before a comma is
+    // not part of the source.
+    if ws.len() > 1 && is_not_name(first) {
+        if let Some(rest) = text.strip_prefix(first).and_then(|r| r.strip_prefix(',')) {
+            return classify(rest);
+        }
+    }
     let lower_first = first.to_lowercase();
     // "who not", "which led the": a relative pronoun the tagger ran on.
     if ws.len() > 1 && matches!(lower_first.as_str(), "who" | "which") {
@@ -141,6 +150,30 @@ pub fn classify(text: &str) -> Mention {
         if pronouns::RELATIVE.contains(&lower_first.as_str()) {
             return Mention::Relative;
         }
+        // "Indeed", "Amid", "Mrs": an opener, stop word or honorific alone
+        // names no one; "Some", "Others", "Those" and "One" stand for
+        // people, and "May" may be Theresa May.
+        if (is_not_name(first) || matches!(first.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Dr"))
+            && !matches!(
+                lower_first.as_str(),
+                "some"
+                    | "many"
+                    | "few"
+                    | "most"
+                    | "both"
+                    | "all"
+                    | "others"
+                    | "several"
+                    | "those"
+                    | "these"
+                    | "each"
+                    | "one"
+                    | "two"
+                    | "may"
+            )
+        {
+            return Mention::NotASource;
+        }
     }
     // The head phrase: before the first comma (an appositive follows it).
     let head_text = text.split(',').next().unwrap_or(text).trim();
@@ -150,6 +183,15 @@ pub fn classify(text: &str) -> Mention {
         .0
         .find(head_text)
         .map_or(head_text, |m| &head_text[..m.start()]);
+    // "State Department spokeswoman Victoria Nuland later", "Flynn twice":
+    // an adverb the span ran on to is not part of the source.
+    let mut head_text = head_text.trim_end();
+    while let Some((rest, last)) = head_text.rsplit_once(' ') {
+        if !(TRAILING_ADVERBS.contains(&last) || last.len() > 4 && last.ends_with("ly")) {
+            break;
+        }
+        head_text = rest.trim_end();
+    }
     let head = words(head_text);
     let lower_head: Vec<String> = head.iter().map(|w| w.to_lowercase()).collect();
     // "Cruz's campaign manager, Jeff Roe": a name in apposition after a
@@ -200,6 +242,10 @@ pub fn classify(text: &str) -> Mention {
             let owner = owner.trim_end_matches("'s").trim_end_matches("’s");
             return classify(owner);
         }
+        // "Trump’s own": nothing owned is named.
+        if rest.eq_ignore_ascii_case("own") {
+            return Mention::NotASource;
+        }
         return match classify(&rest) {
             Mention::Named {
                 kind: SourceType::Person,
@@ -219,14 +265,26 @@ pub fn classify(text: &str) -> Mention {
             _ => named(SourceType::Anonymous, lowercase_first(head_text)),
         };
     }
+    // "the Democratic": an adjective whose noun the span left out.
+    if head.len() == 2
+        && lower_first == "the"
+        && (is_demonym(head[1]) && !head[1].ends_with('s')
+            || matches!(head[1], "Democratic" | "Republican"))
+    {
+        return Mention::NotASource;
+    }
     // "the Witkoff-Ushakov (call)": names joined as a modifier.
     if head.len() == 2 && lower_first == "the" && is_name_compound(head[1]) {
         return Mention::NotASource;
     }
 
+    let last_lower = lower_head.last().cloned().unwrap_or_default();
+    // "Senate Democrats", "some Republicans": members of a party, unnamed.
+    if PARTY_MEMBERS.contains(&last_lower.as_str()) {
+        return named(SourceType::Anonymous, lowercase_first(head_text));
+    }
     // "A CNN spokeswoman", "a White House official": an unnamed person of a
     // named body is an unnamed source.
-    let last_lower = lower_head.last().cloned().unwrap_or_default();
     if ANONYMOUS_NOUNS.contains(&last_lower.as_str()) && INDEFINITE.contains(&lower_first.as_str())
     {
         return named(SourceType::Anonymous, lowercase_first(head_text));
@@ -288,6 +346,17 @@ pub fn classify(text: &str) -> Mention {
     }
     if anonymous_head && indefinite {
         return named(SourceType::Anonymous, lowercase_first(head_text));
+    }
+    // "advocacy group Oxfam America", "Human rights advocacy group Amnesty
+    // International": a body described, then named; its name is the name.
+    if let Some(d) = head
+        .iter()
+        .rposition(|w| ORG_DESCRIPTORS.contains(&w.to_lowercase().as_str()))
+    {
+        let name = &head[d + 1..];
+        if !name.is_empty() && name.iter().all(|w| is_cap(w)) && !not_in_name(name[0]) {
+            return named(SourceType::Organization, name.join(" "));
+        }
     }
     if org_nouns().first_in(head_text).is_some() && !person_like(&head) {
         return named(SourceType::Organization, strip_determiner(head_text));
@@ -394,7 +463,12 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
     while start > 0 && is_cap(head[start - 1]) && !not_in_name(head[start - 1]) {
         start -= 1;
     }
-    if end - start >= 3 && start > 0 && head[start - 1] == "of" {
+    // "Ambassador to the United Nations Nikki Haley": the name starts at
+    // the given name.
+    let skip = name_start(&head[start..end]);
+    if skip > 0 {
+        start += skip;
+    } else if end - start >= 3 && start > 0 && head[start - 1] == "of" {
         start += 1;
     }
     let name = head[start..end].join(" ");
@@ -484,12 +558,83 @@ fn strip_determiner(s: &str) -> String {
     t.to_string()
 }
 
+/// Adverbs a source span may run on to ("Nuland later said").
+const TRAILING_ADVERBS: &[&str] = &[
+    "later",
+    "also",
+    "then",
+    "again",
+    "too",
+    "earlier",
+    "previously",
+    "once",
+    "twice",
+    "first",
+    "now",
+    "still",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "alone",
+    "last",
+    "recently",
+];
+
+/// Lowercase nouns that describe a body before its name ("advocacy group
+/// Oxfam America").
+const ORG_DESCRIPTORS: &[&str] = &[
+    "group",
+    "organization",
+    "organisation",
+    "nonprofit",
+    "non-profit",
+    "charity",
+    "company",
+    "firm",
+    "agency",
+    "coalition",
+    "association",
+    "tank",
+    "watchdog",
+    "network",
+    "movement",
+];
+
+/// Plural nouns for members of a party: proper nouns ("Democrats"), and
+/// unnamed sources ("Senate Democrats", "some Republicans").
+const PARTY_MEMBERS: &[&str] = &[
+    "democrats",
+    "republicans",
+    "conservatives",
+    "progressives",
+    "libertarians",
+    "tories",
+];
+
 fn lowercase_first(s: &str) -> String {
-    // A proper adjective or name stays capitalised: "European officials",
-    // "White House officials" (the first word of a capitalised run).
     let mut ws = s.split_whitespace();
     let (first, second) = (ws.next().unwrap_or_default(), ws.next());
-    if is_demonym(first) || second.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    // A determiner or quantifier opening the phrase is lowercase: "some
+    // Democrats", "the Republicans".
+    let lower = first.to_lowercase();
+    if second.is_some()
+        && is_not_name(first)
+        && !MONTHS.contains(&lower.as_str())
+        && !WEEKDAYS.contains(&lower.as_str())
+    {
+        let mut c = s.trim().chars();
+        return c
+            .next()
+            .map(|f| f.to_lowercase().chain(c).collect())
+            .unwrap_or_default();
+    }
+    // A proper adjective or name stays capitalised: "European officials",
+    // "White House officials" (the first word of a capitalised run),
+    // "Democrats".
+    if is_demonym(first)
+        || PARTY_MEMBERS.contains(&first.to_lowercase().as_str()) && is_cap(first)
+        || second.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
     {
         return s.trim().to_string();
     }
@@ -522,6 +667,16 @@ mod tests {
             "White House officials"
         );
         assert_eq!(lowercase_first("A former official"), "a former official");
+        assert_eq!(lowercase_first("Democrats"), "Democrats");
+        assert_eq!(lowercase_first("Some Democrats"), "some Democrats");
+        assert_eq!(
+            kind("Senate Democrats"),
+            (SourceType::Anonymous, "Senate Democrats".into())
+        );
+        assert_eq!(
+            kind("Republicans"),
+            (SourceType::Anonymous, "Republicans".into())
+        );
     }
 
     fn kind(s: &str) -> (SourceType, String) {
@@ -571,6 +726,24 @@ mod tests {
             SourceType::Anonymous
         );
         assert_eq!(kind("international observers").0, SourceType::Anonymous);
+    }
+
+    #[test]
+    fn a_described_body_is_named_by_its_name() {
+        assert_eq!(
+            kind("advocacy group Oxfam America"),
+            (SourceType::Organization, "Oxfam America".into())
+        );
+        assert_eq!(
+            kind("Human rights advocacy group Amnesty International"),
+            (SourceType::Organization, "Amnesty International".into())
+        );
+        assert_eq!(classify("the Democratic"), Mention::NotASource);
+        assert_eq!(
+            kind("State Department spokeswoman Victoria Nuland later"),
+            (SourceType::Person, "Victoria Nuland".into())
+        );
+        assert_eq!(classify("Trump’s own"), Mention::NotASource);
     }
 
     #[test]
