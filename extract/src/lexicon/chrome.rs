@@ -54,6 +54,10 @@ pub const CHROME_PREFIXES: &[&str] = &[
     "image copyright",
     "slideshow (",
     "share this article",
+    // CNN's video widget: "JUST WATCHED <title> Replay More Videos ... MUST
+    // WATCH <title> 01:49" (its title read as a sentence became a source).
+    "just watched ",
+    "must watch ",
 ];
 
 /// Line endings (lowercased, trailing punctuation ignored) of a short credit

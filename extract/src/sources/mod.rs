@@ -105,6 +105,36 @@ mod tests {
     }
 
     #[test]
+    fn a_named_body_is_no_person_and_a_short_name_finds_its_body() {
+        let text = "Black Lives Matter said the protests go on. It does not matter, police said. \
+                    Tim Cook said sales grew. Cook added that the cook left. \
+                    Human rights group Amnesty International said so. Amnesty added more.";
+        let mut f = found(
+            text,
+            &[
+                ("Black Lives Matter", 0),
+                ("Tim Cook", 0),
+                ("Cook", 1),
+                ("Amnesty", 1),
+            ],
+        );
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        let kinds: Vec<(&str, SourceType)> = s
+            .sources
+            .iter()
+            .map(|x| (x.name.as_str(), x.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Black Lives Matter", SourceType::Organization),
+                ("Tim Cook", SourceType::Person),
+                ("Amnesty International", SourceType::Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn groups_and_people_stay_apart() {
         let text = "Officials said the deal was close. The Kremlin said it was not. \
                     They said so twice. Rep. Don Bacon said he disagreed.";

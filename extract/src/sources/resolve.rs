@@ -5,7 +5,7 @@
 
 use super::typing::{classify, role_word, Mention};
 use crate::extraction::SourceType;
-use crate::lexicon::given_names::name_start;
+use crate::lexicon::given_names::{is_given_name, name_start};
 use crate::lexicon::names::{is_not_name, TITLES};
 use crate::lexicon::places::{is_place, place, Place};
 use crate::lexicon::sources::{ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS};
@@ -392,6 +392,9 @@ impl<'a> Resolver<'a> {
                 return Some(self.register_group(kind, full, span));
             }
         }
+        if roles.is_empty() && self.names_a_body(&name) {
+            return Some(self.register_group(SourceType::Organization, name, span));
+        }
         let idx = self.register(SourceType::Person, name, span);
         self.people.push((span.start, idx));
         for role in roles {
@@ -401,6 +404,37 @@ impl<'a> Resolver<'a> {
                 .push((span.start, idx));
         }
         Some(idx)
+    }
+
+    /// Whether a capitalised run read as a person's name names a body or a
+    /// thing instead ("Planned Parenthood", "Homeland Security", "Black Lives
+    /// Matter", "Reparative Therapy"): it has no given name, the article also
+    /// writes its last word in lowercase (a common noun: "security",
+    /// "therapy"), and never writes that word alone the way a surname is
+    /// ("Cook said" after "Tim Cook"), nor calls it "he" or "she".
+    fn names_a_body(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split(' ').collect();
+        let [.., before_last, last] = words[..] else {
+            return false;
+        };
+        if words.iter().any(|w| is_given_name(w)) || self.gender.contains_key(last) {
+            return false;
+        }
+        let lower = last.to_lowercase();
+        let toks = &self.doc.tokens;
+        let mut common_noun = false;
+        for (t, tok) in toks.iter().enumerate() {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let w = self.doc.token_text(t);
+            if w == lower {
+                common_noun = true;
+            } else if w == last && (t == 0 || self.doc.token_text(t - 1) != before_last) {
+                return false;
+            }
+        }
+        common_noun
     }
 
     /// Whether the one-word name `w` is part of a longer name in the

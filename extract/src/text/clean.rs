@@ -129,6 +129,10 @@ mod tests {
             "Image copyright Reuters Image caption Mike Pence is a \"political dummy\", says North Korea"
         ));
         assert!(is_chrome("AD") && is_chrome("More On This..."));
+        // CNN's video widget names the video, not a source.
+        assert!(is_chrome(
+            "JUST WATCHED Missouri Gov Nixon on the investigation Replay More Videos ... MUST WATCH Missouri Gov Nixon on the investigation 01:49"
+        ));
         assert!(!is_chrome("Ad spending rose."));
     }
 
