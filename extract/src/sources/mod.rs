@@ -135,6 +135,26 @@ mod tests {
     }
 
     #[test]
+    fn who_after_a_group_is_the_group_and_names_keep_their_capital() {
+        let text = "The ruling will anger Democrats, who have accused Barr of meddling. \
+                    Trump officials said little, as did Trump.";
+        let mut f = found(text, &[("who", 0), ("Trump officials", 0)]);
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        let kinds: Vec<(&str, SourceType)> = s
+            .sources
+            .iter()
+            .map(|x| (x.name.as_str(), x.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Democrats", SourceType::Anonymous),
+                ("Trump officials", SourceType::Anonymous),
+            ]
+        );
+    }
+
+    #[test]
     fn groups_and_people_stay_apart() {
         let text = "Officials said the deal was close. The Kremlin said it was not. \
                     They said so twice. Rep. Don Bacon said he disagreed.";

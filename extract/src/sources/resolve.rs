@@ -5,8 +5,9 @@
 
 use super::typing::{classify, role_word, Mention};
 use crate::extraction::SourceType;
+use crate::lexicon::capitalise;
 use crate::lexicon::given_names::{is_given_name, name_start};
-use crate::lexicon::names::{is_not_name, TITLES};
+use crate::lexicon::names::{is_not_name, ROLE_WORDS, TITLES};
 use crate::lexicon::places::{is_place, place, Place};
 use crate::lexicon::sources::{ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS};
 use crate::text::{ByteSpan, Doc, TokenKind};
@@ -78,6 +79,16 @@ fn honorific_gender(w: &str) -> Option<Gender> {
 }
 
 /// Title words are not part of a name run ("President Donald Trump" → "Donald Trump").
+/// Singular nouns for a group of people ("the business community, who").
+const GROUP_HEADS: &[&str] = &[
+    "community",
+    "public",
+    "group",
+    "coalition",
+    "majority",
+    "minority",
+];
+
 fn is_title(w: &str) -> bool {
     w == "The" || TITLES.contains(w)
 }
@@ -284,6 +295,11 @@ impl<'a> Resolver<'a> {
             Mention::Relative => {
                 // "who" is a person; "which", "that" and "it" are not.
                 if text.trim().eq_ignore_ascii_case("who") {
+                    // "Democrats, who have accused…", "major environmental
+                    // groups who voiced concern": the people just before it.
+                    if let Some((kind, name)) = self.group_phrase_before(span.start) {
+                        return Some(self.register_group(kind, name, span));
+                    }
                     let run = self.person_run_before(span.start, "who");
                     let source = self.people.iter().rev().find(|p| p.0 < span.start).copied();
                     return match (run, source) {
@@ -406,6 +422,40 @@ impl<'a> Resolver<'a> {
         Some(idx)
     }
 
+    /// An unnamed source's description opens lowercase ("officials familiar
+    /// with…" from "Officials familiar with…" opening a sentence), unless its
+    /// first word is a name: the article writes it capitalised inside a
+    /// sentence ("Pentagon officials", "Trump aides").
+    fn proper_case(&self, name: String) -> String {
+        let Some(first) = name
+            .split(' ')
+            .next()
+            .filter(|w| w.starts_with(char::is_lowercase))
+        else {
+            return name;
+        };
+        let capital = capitalise(first);
+        if is_not_name(&capital)
+            || ANONYMOUS_NOUNS.contains(&first)
+            || ROLE_WORDS.contains(&first)
+            || TITLES.contains(first)
+        {
+            return name;
+        }
+        // After a lowercase word: inside a sentence, not a title-case heading.
+        let toks = &self.doc.tokens;
+        let inside_a_sentence = (1..toks.len()).any(|t| {
+            toks[t].kind == TokenKind::Word
+                && self.doc.token_text(t) == capital
+                && self.doc.token_text(t - 1).starts_with(char::is_lowercase)
+        });
+        if inside_a_sentence {
+            format!("{capital}{}", &name[first.len()..])
+        } else {
+            name
+        }
+    }
+
     /// Whether a capitalised run read as a person's name names a body or a
     /// thing instead ("Planned Parenthood", "Homeland Security", "Black Lives
     /// Matter", "Reparative Therapy"): it has no given name, the article also
@@ -450,6 +500,11 @@ impl<'a> Resolver<'a> {
     }
 
     fn register_group(&mut self, kind: SourceType, name: String, span: ByteSpan) -> usize {
+        let name = if kind == SourceType::Anonymous {
+            self.proper_case(name)
+        } else {
+            name
+        };
         let idx = self.register(kind, name, span);
         if matches!(
             kind,
@@ -515,6 +570,69 @@ impl<'a> Resolver<'a> {
     fn group_before(&mut self, span: ByteSpan) -> Option<usize> {
         let &(_, idx) = self.groups.iter().rev().find(|g| g.0 < span.start)?;
         Some(self.add_mention(idx, span))
+    }
+
+    /// The plural or collective noun phrase right before a "who" at `pos`
+    /// (a comma between them allowed), typed as a group: "Democrats",
+    /// "major environmental groups", "the larger business community". `None`
+    /// when a name or a singular noun is there ("Sen. Warner, who").
+    fn group_phrase_before(&self, pos: usize) -> Option<(SourceType, String)> {
+        let toks = &self.doc.tokens;
+        let mut t = toks
+            .partition_point(|tok| tok.span.start < pos)
+            .checked_sub(1)?;
+        if self.doc.token_text(t) == "," {
+            t = t.checked_sub(1)?;
+        }
+        let end = toks[t].span.end;
+        let head = self.doc.token_text(t);
+        let lower = head.to_lowercase();
+        // A noun for people: listed, or a plural agent noun ("pundits",
+        // "protesters", "Republicans", "veterans").
+        let group = GROUP_HEADS.contains(&lower.as_str())
+            || ANONYMOUS_NOUNS.contains(&lower.as_str()) && lower.ends_with('s')
+            || matches!(lower.as_str(), "men" | "women" | "people")
+            || lower.len() > 4
+                && ["ers", "ors", "ists", "ants", "ents", "ans", "ives", "ees"]
+                    .iter()
+                    .any(|s| lower.ends_with(s));
+        if !group || toks[t].kind != TokenKind::Word {
+            return None;
+        }
+        // The noun's modifiers, back to a function word ("of", "the").
+        let mut start = t;
+        while start > 0 && t - start < 4 {
+            let prev = start - 1;
+            let w = self.doc.token_text(prev);
+            // A modifier: a capitalised word ("Republican House members")
+            // or an adjective by its ending ("major environmental groups");
+            // not a verb ("would tell friends").
+            let adjective = head.starts_with(char::is_lowercase)
+                && w.starts_with(char::is_lowercase)
+                && [
+                    "al", "ic", "ive", "ous", "ary", "ern", "ish", "ian", "or", "ent", "ant",
+                    "wing", "ion", "ment", "ity", "ence",
+                ]
+                .iter()
+                .any(|s| w.ends_with(s));
+            if toks[prev].kind != TokenKind::Word
+                || is_not_name(&capitalise(&w.to_lowercase()))
+                || self.doc.token_sentence[prev] != self.doc.token_sentence[t]
+                || !(adjective || w.starts_with(char::is_uppercase))
+            {
+                break;
+            }
+            start = prev;
+        }
+        let phrase = &self.doc.text[toks[start].span.start..end];
+        match classify(phrase) {
+            Mention::Named {
+                kind: kind @ (SourceType::Anonymous | SourceType::Organization),
+                name,
+                ..
+            } => Some((kind, name)),
+            _ => None,
+        }
     }
 
     /// The name a personal pronoun at `pos` most likely refers to: the last

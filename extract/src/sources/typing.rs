@@ -121,6 +121,17 @@ pub fn classify(text: &str) -> Mention {
             roles: Vec::new(),
         };
     };
+    // "with several", "by some": a preposition the span began on.
+    if ws.len() > 1
+        && matches!(
+            first.to_lowercase().as_str(),
+            "with" | "by" | "from" | "among"
+        )
+    {
+        if let Some(rest) = text.get(first.len()..) {
+            return classify(rest);
+        }
+    }
     // "Indeed, a conservative movement leader": an opener before a comma is
     // not part of the source.
     if ws.len() > 1 && is_not_name(first) {
@@ -339,8 +350,12 @@ pub fn classify(text: &str) -> Mention {
     });
     let anonymous_head = ANONYMOUS_NOUNS.contains(&last.as_str()) || text.contains("familiar with");
     let indefinite = INDEFINITE.contains(&lower_first.as_str());
+    // "senior Obama administration officials", "Trump aides": unnamed people
+    // of a named body or person.
     if anonymous_head
-        && (indefinite || !starts_definite && !has_name || last.ends_with('s') && !has_name)
+        && (indefinite
+            || !starts_definite && (!has_name || last.ends_with('s'))
+            || last.ends_with('s') && !has_name)
     {
         return named(SourceType::Anonymous, lowercase_first(head_text));
     }
@@ -393,15 +408,17 @@ pub fn classify(text: &str) -> Mention {
     // number of locals", "the three witnesses", "most of the families") or
     // one person described ("a man", "a woman").
     let singular = last.strip_suffix('s').unwrap_or(&last);
-    let plural_noun = last.len() > 3
-        && last.ends_with('s')
-        && !last.ends_with("ss")
-        && !last.ends_with("is")
-        && !DOCUMENT_NOUNS.contains(&singular)
-        && !matches!(
-            singular,
-            "year" | "month" | "week" | "day" | "hour" | "minute" | "decade" | "time" | "thing"
-        );
+    let irregular_plural = matches!(last.as_str(), "men" | "women" | "children" | "folks");
+    let plural_noun = irregular_plural
+        || last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("is")
+            && !DOCUMENT_NOUNS.contains(&singular)
+            && !matches!(
+                singular,
+                "year" | "month" | "week" | "day" | "hour" | "minute" | "decade" | "time" | "thing"
+            );
     let described = indefinite && is_person_noun(&last);
     if !has_name
         && !lower_head.is_empty()
@@ -634,6 +651,7 @@ fn lowercase_first(s: &str) -> String {
     // "Democrats".
     if is_demonym(first)
         || PARTY_MEMBERS.contains(&first.to_lowercase().as_str()) && is_cap(first)
+        || matches!(first, "Republican" | "Democratic" | "Democrat" | "GOP")
         || second.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
     {
         return s.trim().to_string();
@@ -668,6 +686,17 @@ mod tests {
         );
         assert_eq!(lowercase_first("A former official"), "a former official");
         assert_eq!(lowercase_first("Democrats"), "Democrats");
+        assert_eq!(
+            kind("senior Obama administration officials"),
+            (
+                SourceType::Anonymous,
+                "senior Obama administration officials".into()
+            )
+        );
+        assert_eq!(
+            lowercase_first("Republican strategist"),
+            "Republican strategist"
+        );
         assert_eq!(lowercase_first("Some Democrats"), "some Democrats");
         assert_eq!(
             kind("Senate Democrats"),
@@ -739,6 +768,14 @@ mod tests {
             (SourceType::Organization, "Amnesty International".into())
         );
         assert_eq!(classify("the Democratic"), Mention::NotASource);
+        assert_eq!(
+            kind("these men"),
+            (SourceType::Anonymous, "these men".into())
+        );
+        assert_eq!(
+            kind("with several"),
+            (SourceType::Anonymous, "several".into())
+        );
         assert_eq!(
             kind("State Department spokeswoman Victoria Nuland later"),
             (SourceType::Person, "Victoria Nuland".into())
