@@ -108,7 +108,8 @@ mod tests {
     fn a_named_body_is_no_person_and_a_short_name_finds_its_body() {
         let text = "Black Lives Matter said the protests go on. It does not matter, police said. \
                     Tim Cook said sales grew. Cook added that the cook left. \
-                    Human rights group Amnesty International said so. Amnesty added more.";
+                    Human rights group Amnesty International said so. Amnesty added more. \
+                    The National Rifle Association said no. The NRA added more.";
         let mut f = found(
             text,
             &[
@@ -116,6 +117,8 @@ mod tests {
                 ("Tim Cook", 0),
                 ("Cook", 1),
                 ("Amnesty", 1),
+                ("The National Rifle Association", 0),
+                ("The NRA", 0),
             ],
         );
         let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
@@ -130,8 +133,10 @@ mod tests {
                 ("Black Lives Matter", SourceType::Organization),
                 ("Tim Cook", SourceType::Person),
                 ("Amnesty International", SourceType::Organization),
+                ("National Rifle Association", SourceType::Organization),
             ]
         );
+        assert_eq!(s.of_attribution[4], s.of_attribution[5]);
     }
 
     #[test]

@@ -79,6 +79,54 @@ fn honorific_gender(w: &str) -> Option<Gender> {
 }
 
 /// Title words are not part of a name run ("President Donald Trump" → "Donald Trump").
+/// Whether `short` is the acronym of `long`: the initials of its
+/// capitalised words ("NRA", "National Rifle Association"; "FBI", "Federal
+/// Bureau of Investigation").
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: String = long
+        .split([' ', '-'])
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.len() >= 2 && initials == letters
+}
+
+/// The words of `long` that `short` abbreviates, from the first initial to
+/// the last ("nonpartisan Congressional Research Service" → "Congressional
+/// Research Service").
+fn acronym_core(short: &str, long: &str) -> Option<String> {
+    let words: Vec<&str> = long.split(' ').collect();
+    let letters = short.chars().filter(|c| *c != '.').count();
+    let capitals = |w: &str| {
+        w.split('-')
+            .filter(|p| p.starts_with(char::is_uppercase))
+            .count()
+    };
+    // The run from a capitalised word to a later one (lowercase words
+    // between them allowed) holding exactly the acronym's letters.
+    for start in (0..words.len()).filter(|&i| capitals(words[i]) > 0) {
+        let mut count = 0;
+        for end in start..words.len() {
+            count += capitals(words[end]);
+            if count == letters && capitals(words[end]) > 0 {
+                let core = words[start..=end].join(" ");
+                let core = core.trim_end_matches("'s").trim_end_matches("’s");
+                if is_acronym_of(short, core) {
+                    return Some(core.to_string());
+                }
+            }
+            if count > letters {
+                break;
+            }
+        }
+    }
+    None
+}
+
 /// Singular nouns for a group of people ("the business community, who").
 const GROUP_HEADS: &[&str] = &[
     "community",
@@ -505,6 +553,29 @@ impl<'a> Resolver<'a> {
         } else {
             name
         };
+        // "NRA" after "the National Rifle Association" (or the reverse): one
+        // body under its first name.
+        if matches!(kind, SourceType::Organization | SourceType::Outlet) {
+            let same_body = self.sources.iter().position(|s| {
+                s.kind == kind
+                    && s.name != name
+                    && (is_acronym_of(&name, &s.name) || is_acronym_of(&s.name, &name))
+            });
+            if let Some(idx) = same_body {
+                // Named by its full name, without what the span ran on to
+                // ("Internal Revenue Service targeting of…" → "Internal
+                // Revenue Service").
+                let (short, long) = if is_acronym_of(&name, &self.sources[idx].name) {
+                    (name.clone(), self.sources[idx].name.clone())
+                } else {
+                    (self.sources[idx].name.clone(), name.clone())
+                };
+                if let Some(full) = acronym_core(&short, &long) {
+                    self.rename(idx, full);
+                }
+                return self.add_mention(idx, span);
+            }
+        }
         let idx = self.register(kind, name, span);
         if matches!(
             kind,
@@ -513,6 +584,17 @@ impl<'a> Resolver<'a> {
             self.groups.push((span.start, idx));
         }
         idx
+    }
+
+    fn rename(&mut self, idx: usize, name: String) {
+        let kind = self.sources[idx].kind;
+        let of_kind = self.source_index.entry(kind).or_default();
+        if of_kind.contains_key(&name) {
+            return;
+        }
+        of_kind.remove(&self.sources[idx].name);
+        of_kind.insert(name.clone(), idx);
+        self.sources[idx].name = name;
     }
 
     /// The unnamed source mentioned last before `span` whose description
@@ -607,8 +689,7 @@ impl<'a> Resolver<'a> {
             // A modifier: a capitalised word ("Republican House members")
             // or an adjective by its ending ("major environmental groups");
             // not a verb ("would tell friends").
-            let adjective = head.starts_with(char::is_lowercase)
-                && w.starts_with(char::is_lowercase)
+            let adjective = w.starts_with(char::is_lowercase)
                 && [
                     "al", "ic", "ive", "ous", "ary", "ern", "ish", "ian", "or", "ent", "ant",
                     "wing", "ion", "ment", "ity", "ence",
