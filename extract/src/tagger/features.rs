@@ -23,14 +23,28 @@ pub struct Features {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// FNV-1a hash of a string.
-pub fn hash_str(s: &str) -> u64 {
+/// FNV-1a hash of a string (a `const fn`, so template names hash at compile
+/// time: see [`name`]).
+pub const fn hash_str(s: &str) -> u64 {
+    let bytes = s.as_bytes();
     let mut h = FNV_OFFSET;
-    for &b in s.as_bytes() {
-        h ^= u64::from(b);
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
+}
+
+/// The hash of a template name, computed at compile time (the taggers add
+/// some 70 features per token and cue; hashing their names each time was
+/// measurable).
+macro_rules! name {
+    ($s:literal) => {{
+        const H: u64 = hash_str($s);
+        H
+    }};
 }
 
 /// Fold the hash of one more part into a feature key (order matters).
@@ -53,10 +67,10 @@ impl Features {
         self.keys.push(h);
     }
 
-    /// [`Features::add`] with the parts already hashed by [`hash_str`]
-    /// (same key for the same strings).
-    pub fn add_hashed(&mut self, name: &str, parts: &[u64]) {
-        let mut h = hash_str(name);
+    /// [`Features::add`] with the name and parts already hashed by
+    /// [`hash_str`] (same key for the same strings).
+    pub fn add_hashed(&mut self, name: u64, parts: &[u64]) {
+        let mut h = name;
         for &p in parts {
             h = combine(h, p);
         }
@@ -181,8 +195,8 @@ impl TokenView {
 /// Entry `i` of per-token hashes, or the hash of `<s>`/`</s>` before and after the text.
 fn hash_at(hashes: &[u64], i: isize) -> u64 {
     match usize::try_from(i) {
-        Err(_) => hash_str("<s>"),
-        Ok(i) => hashes.get(i).copied().unwrap_or_else(|| hash_str("</s>")),
+        Err(_) => name!("<s>"),
+        Ok(i) => hashes.get(i).copied().unwrap_or_else(|| name!("</s>")),
     }
 }
 
@@ -237,37 +251,44 @@ pub fn cue_features(
         view.norm_h_at(ii + 2),
     );
     let shape = view.shape_h[i];
-    let inq = hash_str(if doc.token_in_quote[i] { "q" } else { "-" });
+    let inq = if doc.token_in_quote[i] {
+        name!("q")
+    } else {
+        name!("-")
+    };
     let sent_start = doc.sentence_tokens[doc.token_sentence[i]].0 == i;
     f.add("b", &[]);
-    f.add_hashed("w", &[wh]);
-    f.add_hashed("p1", &[p1]);
-    f.add_hashed("p2", &[p2]);
-    f.add_hashed("n1", &[n1]);
-    f.add_hashed("n2", &[n2]);
-    f.add_hashed("p1w", &[p1, wh]);
-    f.add_hashed("wn1", &[wh, n1]);
-    f.add_hashed("p2p1", &[p2, p1]);
-    f.add_hashed("n1n2", &[n1, n2]);
-    f.add_hashed("sh", &[shape]);
-    f.add_hashed("suf3", &[view.suffix_h[i].0]);
-    f.add_hashed("suf2", &[view.suffix_h[i].1]);
-    f.add_hashed("q", &[inq]);
-    f.add_hashed("qw", &[inq, wh]);
+    f.add_hashed(name!("w"), &[wh]);
+    f.add_hashed(name!("p1"), &[p1]);
+    f.add_hashed(name!("p2"), &[p2]);
+    f.add_hashed(name!("n1"), &[n1]);
+    f.add_hashed(name!("n2"), &[n2]);
+    f.add_hashed(name!("p1w"), &[p1, wh]);
+    f.add_hashed(name!("wn1"), &[wh, n1]);
+    f.add_hashed(name!("p2p1"), &[p2, p1]);
+    f.add_hashed(name!("n1n2"), &[n1, n2]);
+    f.add_hashed(name!("sh"), &[shape]);
+    f.add_hashed(name!("suf3"), &[view.suffix_h[i].0]);
+    f.add_hashed(name!("suf2"), &[view.suffix_h[i].1]);
+    f.add_hashed(name!("q"), &[inq]);
+    f.add_hashed(name!("qw"), &[inq, wh]);
     let lex = lexicon.contains(w) || is_cue_word(w);
     if lex {
-        f.add_hashed("lex", &[inq]);
-        f.add_hashed("lexp1", &[p1]);
-        f.add_hashed("lexn1", &[n1]);
+        f.add_hashed(name!("lex"), &[inq]);
+        f.add_hashed(name!("lexp1"), &[p1]);
+        f.add_hashed(name!("lexn1"), &[n1]);
     }
     f.add("ss", &[if sent_start { "1" } else { "0" }]);
     let sh_p1 = view.shape_h_at(ii - 1);
     let sh_n1 = view.shape_h_at(ii + 1);
-    f.add_hashed("shn1", &[shape, sh_n1]);
-    f.add_hashed("wshn1", &[wh, sh_n1]);
-    f.add_hashed("shp1w", &[sh_p1, wh]);
+    f.add_hashed(name!("shn1"), &[shape, sh_n1]);
+    f.add_hashed(name!("wshn1"), &[wh, sh_n1]);
+    f.add_hashed(name!("shp1w"), &[sh_p1, wh]);
     let has_quote = doc.sentence_has_quote[doc.token_sentence[i]];
-    f.add_hashed("sq", &[hash_str(if has_quote { "1" } else { "0" }), wh]);
+    f.add_hashed(
+        name!("sq"),
+        &[if has_quote { name!("1") } else { name!("0") }, wh],
+    );
     CueToken { word: wh, inq }
 }
 
@@ -276,8 +297,8 @@ pub fn cue_features(
 pub fn cue_transition_features(t: &CueToken, keys: &mut Features) {
     keys.clear();
     keys.add("pt", &[]);
-    keys.add_hashed("ptw", &[t.word]);
-    keys.add_hashed("ptq", &[t.inq]);
+    keys.add_hashed(name!("ptw"), &[t.word]);
+    keys.add_hashed(name!("ptq"), &[t.inq]);
 }
 
 /// Where token `i` stands relative to the cue tokens `[cs, ce)`.
@@ -403,37 +424,50 @@ pub fn role_features(
     let shape = view.shape_h[i];
     let cue_text = cue.text_h;
     f.add("b", &[]);
-    f.add_hashed("rel", &[rel]);
-    f.add_hashed("rd", &[rel, dist]);
-    f.add_hashed("so", &[sent_off]);
-    f.add_hashed("sor", &[sent_off, rel]);
-    f.add_hashed("w", &[w]);
-    f.add_hashed("rw", &[rel, w]);
-    f.add_hashed("p1", &[p1]);
-    f.add_hashed("n1", &[n1]);
-    f.add_hashed("rp1", &[rel, p1]);
-    f.add_hashed("rn1", &[rel, n1]);
-    f.add_hashed("sh", &[shape]);
-    f.add_hashed("rsh", &[rel, shape]);
-    f.add_hashed("cue", &[rel, cue_text]);
-    f.add_hashed("cued", &[rel, dist, cue_text]);
-    f.add_hashed("q", &[inq, rel]);
-    f.add_hashed("qd", &[inq, rel, dist]);
-    let other_cue = hash_str(if other_cue { "1" } else { "0" });
-    f.add_hashed("oc", &[other_cue, rel]);
-    f.add_hashed("ocd", &[other_cue, rel, dist]);
-    f.add_hashed("bt", &[between, rel]);
-    f.add_hashed("btd", &[between, rel, dist]);
-    f.add_hashed("pron", &[hash_str(if pron { "1" } else { "0" }), rel, dist]);
+    f.add_hashed(name!("rel"), &[rel]);
+    f.add_hashed(name!("rd"), &[rel, dist]);
+    f.add_hashed(name!("so"), &[sent_off]);
+    f.add_hashed(name!("sor"), &[sent_off, rel]);
+    f.add_hashed(name!("w"), &[w]);
+    f.add_hashed(name!("rw"), &[rel, w]);
+    f.add_hashed(name!("p1"), &[p1]);
+    f.add_hashed(name!("n1"), &[n1]);
+    f.add_hashed(name!("rp1"), &[rel, p1]);
+    f.add_hashed(name!("rn1"), &[rel, n1]);
+    f.add_hashed(name!("sh"), &[shape]);
+    f.add_hashed(name!("rsh"), &[rel, shape]);
+    f.add_hashed(name!("cue"), &[rel, cue_text]);
+    f.add_hashed(name!("cued"), &[rel, dist, cue_text]);
+    f.add_hashed(name!("q"), &[inq, rel]);
+    f.add_hashed(name!("qd"), &[inq, rel, dist]);
+    let other_cue = if other_cue { name!("1") } else { name!("0") };
+    f.add_hashed(name!("oc"), &[other_cue, rel]);
+    f.add_hashed(name!("ocd"), &[other_cue, rel, dist]);
+    f.add_hashed(name!("bt"), &[between, rel]);
+    f.add_hashed(name!("btd"), &[between, rel, dist]);
     f.add_hashed(
-        "adjq",
-        &[hash_str(if adjacent_quote { "1" } else { "0" }), rel],
+        name!("pron"),
+        &[if pron { name!("1") } else { name!("0") }, rel, dist],
     );
-    f.add_hashed("edge", &[edge, rel, sent_off]);
-    f.add_hashed("edgew", &[edge, w]);
-    f.add_hashed("toend", &[hash_str(bucket(se - 1 - i)), rel, sent_off]);
-    f.add_hashed("p1w", &[p1, w, rel]);
-    f.add_hashed("wn1", &[w, n1, rel]);
+    f.add_hashed(
+        name!("adjq"),
+        &[
+            if adjacent_quote {
+                name!("1")
+            } else {
+                name!("0")
+            },
+            rel,
+        ],
+    );
+    f.add_hashed(name!("edge"), &[edge, rel, sent_off]);
+    f.add_hashed(name!("edgew"), &[edge, w]);
+    f.add_hashed(
+        name!("toend"),
+        &[hash_str(bucket(se - 1 - i)), rel, sent_off],
+    );
+    f.add_hashed(name!("p1w"), &[p1, w, rel]);
+    f.add_hashed(name!("wn1"), &[w, n1, rel]);
     RoleToken {
         rel,
         dist,
@@ -448,11 +482,11 @@ pub fn role_features(
 pub fn role_transition_features(t: &RoleToken, keys: &mut Features) {
     keys.clear();
     keys.add("pt", &[]);
-    keys.add_hashed("ptr", &[t.rel]);
-    keys.add_hashed("ptw", &[t.word]);
-    keys.add_hashed("ptrd", &[t.rel, t.dist]);
-    keys.add_hashed("ptq", &[t.inq, t.rel]);
-    keys.add_hashed("ptsh", &[t.shape]);
+    keys.add_hashed(name!("ptr"), &[t.rel]);
+    keys.add_hashed(name!("ptw"), &[t.word]);
+    keys.add_hashed(name!("ptrd"), &[t.rel, t.dist]);
+    keys.add_hashed(name!("ptq"), &[t.inq, t.rel]);
+    keys.add_hashed(name!("ptsh"), &[t.shape]);
 }
 
 fn bucket(d: usize) -> &'static str {
