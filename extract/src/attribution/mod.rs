@@ -115,7 +115,8 @@ pub fn find(doc: &Doc, tagger: &Tagger) -> Vec<FoundAttribution> {
 /// that (`credence eval` scores [`find`], which keeps PolNeAR's convention).
 /// For credence such a sentence is hedged and unsourced: "Witkoff is said to
 /// have outlined" does not credit anything to Witkoff. An attribution goes
-/// when its cue holds nothing but hedge words and auxiliaries; "reportedly
+/// when its cue holds nothing but hedge words, auxiliaries and adverbs such
+/// as "also" ("also appeared to coach"); "reportedly
 /// told aides" keeps its cue ("told").
 pub fn drop_hedges(doc: &Doc, atts: &mut Vec<FoundAttribution>) {
     atts.retain(|a| !is_hedge_cue(doc, a));
@@ -149,6 +150,16 @@ fn is_hedge_cue(doc: &Doc, a: &FoundAttribution) -> bool {
                     | "had"
                     | "it"
                     | "to"
+                    // "also appeared to coach": an adverb beside the hedge
+                    // does not make it speech.
+                    | "also"
+                    | "still"
+                    | "now"
+                    | "even"
+                    | "again"
+                    | "already"
+                    | "further"
+                    | "only"
             )
             && wordy(t)
     });
@@ -322,6 +333,7 @@ mod tests {
             "Witkoff is said to have outlined a strategy for engaging Trump.",
             "Trump appears committed to the plan.",
             "Saudi Arabia reportedly is now considering a new approach.",
+            "Witkoff also appeared to coach the Kremlin on how to approach negotiations.",
         ] {
             assert_eq!(found(text), [], "{text}");
         }
