@@ -428,7 +428,11 @@ impl<'a> Resolver<'a> {
                 return Some(self.register_group(kind, full, span));
             }
         }
-        let name = self.full_name(&name);
+        let mut name = self.full_name(&name);
+        // "Donald Trump Jr" and "Donald Trump Jr." are one person.
+        if name.ends_with(" Jr") || name.ends_with(" Sr") {
+            name.push('.');
+        }
         // One capitalised word is a name only with support in the article: a
         // full name it belongs to, an honorific or a title before it
         // ("Earlier", "Ferguson" and "Internet" have none).

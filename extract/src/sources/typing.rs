@@ -284,6 +284,23 @@ pub fn classify(text: &str) -> Mention {
     {
         return Mention::NotASource;
     }
+    // "the chairman of the House panel": a role of a body is a person's
+    // role, not the body; "a former investigator for the Select Committee"
+    // is an unnamed person.
+    if let Some(p) = head
+        .iter()
+        .position(|w| matches!(*w, "of" | "for" | "at" | "on" | "with" | "from"))
+    {
+        let before = lower_head[..p].last().map(String::as_str).unwrap_or("");
+        if p >= 2 && is_person_noun(before) && !head[..p].iter().skip(1).any(|w| is_cap(w)) {
+            if starts_definite_word(&lower_first) {
+                return Mention::Role(before.to_string());
+            }
+            if INDEFINITE.contains(&lower_first.as_str()) {
+                return named(SourceType::Anonymous, lowercase_first(head_text));
+            }
+        }
+    }
     // "the Witkoff-Ushakov (call)": names joined as a modifier.
     if head.len() == 2 && lower_first == "the" && is_name_compound(head[1]) {
         return Mention::NotASource;
@@ -305,7 +322,12 @@ pub fn classify(text: &str) -> Mention {
     }
     if let Some(outlet) = outlet_names().first_in(head_text) {
         let last = lower_head.last().map(String::as_str).unwrap_or("");
-        let kind = if DOCUMENT_NOUNS.contains(&last) {
+        // "a Washington Post report" is a document; "the Washington Post",
+        // whose name ends in a document noun, is the outlet.
+        let name_ends_head = head_text
+            .to_lowercase()
+            .ends_with(&OUTLETS[outlet].0.to_lowercase());
+        let kind = if DOCUMENT_NOUNS.contains(&last) && !name_ends_head {
             SourceType::Document
         } else {
             SourceType::Outlet
@@ -427,6 +449,10 @@ pub fn classify(text: &str) -> Mention {
         return named(SourceType::Anonymous, lowercase_first(head_text));
     }
     named(SourceType::Unknown, head_text.to_string())
+}
+
+fn starts_definite_word(lower_first: &str) -> bool {
+    matches!(lower_first, "the" | "this" | "that")
 }
 
 /// "Trump’s", "Witkoff's", "officials'".
@@ -768,6 +794,25 @@ mod tests {
             (SourceType::Organization, "Amnesty International".into())
         );
         assert_eq!(classify("the Democratic"), Mention::NotASource);
+        assert_eq!(
+            classify("the chairman of the House panel"),
+            Mention::Role("chairman".into())
+        );
+        assert_eq!(
+            kind("A former investigator for the Select Committee on Benghazi"),
+            (
+                SourceType::Anonymous,
+                "a former investigator for the Select Committee on Benghazi".into()
+            )
+        );
+        assert_eq!(
+            kind("the Washington Post"),
+            (SourceType::Outlet, "The Washington Post".into())
+        );
+        assert_eq!(
+            kind("a Washington Post report"),
+            (SourceType::Document, "Washington Post report".into())
+        );
         assert_eq!(
             kind("these men"),
             (SourceType::Anonymous, "these men".into())
