@@ -257,6 +257,19 @@ pub fn classify(text: &str) -> Mention {
         if rest.eq_ignore_ascii_case("own") {
             return Mention::NotASource;
         }
+        // "Trump’s team", "the senator's camp": people around someone,
+        // unnamed (not a body with a name of its own).
+        if matches!(
+            rest.to_lowercase().as_str(),
+            "team" | "camp" | "staff" | "circle" | "inner circle" | "entourage" | "allies"
+        ) {
+            let name = if is_cap(head[0]) && is_possessive(head[0]) {
+                head_text.to_string()
+            } else {
+                lowercase_first(head_text)
+            };
+            return named(SourceType::Anonymous, name);
+        }
         return match classify(&rest) {
             Mention::Named {
                 kind: SourceType::Person,
@@ -795,6 +808,10 @@ mod tests {
         );
         assert_eq!(classify("the Democratic"), Mention::NotASource);
         assert_eq!(
+            kind("Trump’s team"),
+            (SourceType::Anonymous, "Trump’s team".into())
+        );
+        assert_eq!(
             classify("the chairman of the House panel"),
             Mention::Role("chairman".into())
         );
@@ -841,10 +858,6 @@ mod tests {
             assert_eq!(classify(not), Mention::NotASource, "{not}");
         }
         assert_eq!(kind("European officials").0, SourceType::Anonymous);
-        assert_eq!(
-            kind("Trump’s team"),
-            (SourceType::Organization, "Trump’s team".into())
-        );
         assert_eq!(kind("A CNN spokeswoman").0, SourceType::Anonymous);
         assert_eq!(kind("the Washington Examiner").0, SourceType::Outlet);
         assert_eq!(kind("NRA").0, SourceType::Organization);
