@@ -58,6 +58,14 @@ mod tests {
     use crate::extraction::SourceType;
     use crate::text::ByteSpan;
 
+    /// Each source's name and type, in order.
+    fn kinds(s: &Sources) -> Vec<(&str, SourceType)> {
+        s.sources
+            .iter()
+            .map(|x| (x.name.as_str(), x.kind))
+            .collect()
+    }
+
     /// Attributions with sources at the given mentions (nth occurrence) and
     /// a cue right after each.
     fn found(text: &str, mentions: &[(&str, usize)]) -> Vec<FoundAttribution> {
@@ -122,13 +130,8 @@ mod tests {
             ],
         );
         let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
-        let kinds: Vec<(&str, SourceType)> = s
-            .sources
-            .iter()
-            .map(|x| (x.name.as_str(), x.kind))
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(&s),
             [
                 ("Black Lives Matter", SourceType::Organization),
                 ("Tim Cook", SourceType::Person),
@@ -145,13 +148,8 @@ mod tests {
                     Trump officials said little, as did Trump.";
         let mut f = found(text, &[("who", 0), ("Trump officials", 0)]);
         let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
-        let kinds: Vec<(&str, SourceType)> = s
-            .sources
-            .iter()
-            .map(|x| (x.name.as_str(), x.kind))
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(&s),
             [
                 ("Democrats", SourceType::Anonymous),
                 ("Trump officials", SourceType::Anonymous),
@@ -173,13 +171,8 @@ mod tests {
             ],
         );
         let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
-        let kinds: Vec<(&str, SourceType)> = s
-            .sources
-            .iter()
-            .map(|x| (x.name.as_str(), x.kind))
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(&s),
             [
                 ("officials", SourceType::Anonymous),
                 ("Kremlin", SourceType::Organization),
@@ -206,13 +199,8 @@ mod tests {
             ],
         );
         let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
-        let kinds: Vec<(&str, SourceType)> = s
-            .sources
-            .iter()
-            .map(|x| (x.name.as_str(), x.kind))
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(&s),
             [
                 ("Amarjit Singh", SourceType::Person),
                 ("a high-ranking official", SourceType::Anonymous),
