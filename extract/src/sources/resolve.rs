@@ -78,7 +78,6 @@ fn honorific_gender(w: &str) -> Option<Gender> {
     }
 }
 
-/// Title words are not part of a name run ("President Donald Trump" → "Donald Trump").
 /// Whether `short` is the acronym of `long`: the initials of its
 /// capitalised words ("NRA", "National Rifle Association"; "FBI", "Federal
 /// Bureau of Investigation").
@@ -127,6 +126,14 @@ fn acronym_core(short: &str, long: &str) -> Option<String> {
     None
 }
 
+/// A body or group of people: what "they" can refer to.
+fn is_group(kind: SourceType) -> bool {
+    matches!(
+        kind,
+        SourceType::Organization | SourceType::Anonymous | SourceType::Outlet
+    )
+}
+
 /// Singular nouns for a group of people ("the business community, who").
 const GROUP_HEADS: &[&str] = &[
     "community",
@@ -137,6 +144,7 @@ const GROUP_HEADS: &[&str] = &[
     "minority",
 ];
 
+/// Title words are not part of a name run ("President Donald Trump" → "Donald Trump").
 fn is_title(w: &str) -> bool {
     w == "The" || TITLES.contains(w)
 }
@@ -581,10 +589,7 @@ impl<'a> Resolver<'a> {
             }
         }
         let idx = self.register(kind, name, span);
-        if matches!(
-            kind,
-            SourceType::Organization | SourceType::Anonymous | SourceType::Outlet
-        ) {
+        if is_group(kind) {
             self.groups.push((span.start, idx));
         }
         idx
@@ -784,11 +789,7 @@ impl<'a> Resolver<'a> {
     fn add_mention(&mut self, idx: usize, span: ByteSpan) -> usize {
         self.sources[idx].mentions.push(span);
         // A body or group mentioned again is the latest one "they" can mean.
-        if matches!(
-            self.sources[idx].kind,
-            SourceType::Organization | SourceType::Anonymous | SourceType::Outlet
-        ) && self.groups.last().is_none_or(|g| g.0 < span.start)
-        {
+        if is_group(self.sources[idx].kind) && self.groups.last().is_none_or(|g| g.0 < span.start) {
             self.groups.push((span.start, idx));
         }
         idx

@@ -205,6 +205,7 @@ pub fn classify(text: &str) -> Mention {
     }
     let head = words(head_text);
     let lower_head: Vec<String> = head.iter().map(|w| w.to_lowercase()).collect();
+    let starts_definite = matches!(lower_first.as_str(), "the" | "this" | "that");
     // "Cruz's campaign manager, Jeff Roe": a name in apposition after a
     // description that names no one is the source.
     if let Some((before, after)) = text.split_once(',') {
@@ -306,7 +307,7 @@ pub fn classify(text: &str) -> Mention {
     {
         let before = lower_head[..p].last().map(String::as_str).unwrap_or("");
         if p >= 2 && is_person_noun(before) && !head[..p].iter().skip(1).any(|w| is_cap(w)) {
-            if starts_definite_word(&lower_first) {
+            if starts_definite {
                 return Mention::Role(before.to_string());
             }
             if INDEFINITE.contains(&lower_first.as_str()) {
@@ -353,7 +354,6 @@ pub fn classify(text: &str) -> Mention {
         return named(kind, name);
     }
     let last = lower_head.last().cloned().unwrap_or_default();
-    let starts_definite = lower_first == "the" || lower_first == "this" || lower_first == "that";
     let lower_text = head_text.to_lowercase();
     if starts_definite && OUTLET_NOUNS.iter().any(|n| lower_text.ends_with(n)) {
         return named(SourceType::Outlet, strip_determiner(head_text));
@@ -462,10 +462,6 @@ pub fn classify(text: &str) -> Mention {
         return named(SourceType::Anonymous, lowercase_first(head_text));
     }
     named(SourceType::Unknown, head_text.to_string())
-}
-
-fn starts_definite_word(lower_first: &str) -> bool {
-    matches!(lower_first, "the" | "this" | "that")
 }
 
 /// "Trump’s", "Witkoff's", "officials'".
@@ -689,7 +685,7 @@ fn lowercase_first(s: &str) -> String {
     // "White House officials" (the first word of a capitalised run),
     // "Democrats".
     if is_demonym(first)
-        || PARTY_MEMBERS.contains(&first.to_lowercase().as_str()) && is_cap(first)
+        || PARTY_MEMBERS.contains(&lower.as_str()) && is_cap(first)
         || matches!(first, "Republican" | "Democratic" | "Democrat" | "GOP")
         || second.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
     {
