@@ -243,6 +243,13 @@ pub struct EvalCorroborationArgs {
     /// cross-validated precision and recall, and write it to FILE.
     #[arg(long, value_name = "FILE", requires = "pairs")]
     pub fit_out: Option<PathBuf>,
+    /// With `--pairs`: write every candidate pair of whole claims the model
+    /// is fitted on to FILE (tab-separated, with a header): the two pairs it
+    /// joins, its label, its similarity, its features and the two claims'
+    /// text: for studying the features, or another classifier, outside
+    /// credence.
+    #[arg(long, value_name = "FILE", requires = "pairs")]
+    pub candidates_out: Option<PathBuf>,
     /// Hand-annotated same-fact claim pairs of the corpus (TSV with a header:
     /// `claim_id`, `other_claim_id`, `fact`), such as
     /// `annotations/corroboration/corpus.tsv`: recall of the pairs, and the

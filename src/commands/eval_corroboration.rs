@@ -171,6 +171,10 @@ fn run_pairs(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
         credence_score::corroboration_inputs(&extractions, &outlets, &vec![None; articles.len()]);
     let checkworthy: Vec<bool> = inputs.iter().map(|a| !a.claims.is_empty()).collect();
     let mut out = std::io::stdout().lock();
+    if let Some(path) = &args.candidates_out {
+        let candidates = candidate_pairs(&inputs, &config.corroboration);
+        write_candidates(path, &inputs, &labelled(&candidates, &labels, &ids))?;
+    }
     if let Some(path) = &args.fit_out {
         let model = fit(
             &inputs,
@@ -267,12 +271,72 @@ fn load_model(path: &Path) -> anyhow::Result<Model> {
     Ok(model)
 }
 
+/// Label candidate pairs: a labelled pair's own candidates take its label,
+/// candidates between two pairs that share no sentence are negatives, the
+/// rest are left out. Each comes with the two pairs it touches.
+fn labelled<'a>(
+    candidates: &'a [Candidate],
+    labels: &[bool],
+    ids: &[&str],
+) -> Vec<(&'a Candidate, bool, [usize; 2])> {
+    let pair_ids = |p: usize| [ids[2 * p], ids[2 * p + 1]];
+    candidates
+        .iter()
+        .filter_map(|c| {
+            let (pa, pb) = (c.claim.article / 2, c.other.article / 2);
+            if pa == pb {
+                return Some((c, labels[pa], [pa, pb]));
+            }
+            let (ia, ib) = (pair_ids(pa), pair_ids(pb));
+            (!ia.iter().any(|s| ib.contains(s))).then_some((c, false, [pa, pb]))
+        })
+        .collect()
+}
+
+/// Write the labelled candidates as TSV (`--candidates-out`): pairs are
+/// numbered from 1 as in `--errors`.
+fn write_candidates(
+    path: &Path,
+    inputs: &[credence_score::corroboration::ArticleClaims],
+    samples: &[(&Candidate, bool, [usize; 2])],
+) -> anyhow::Result<()> {
+    let text = |r: ClaimRef| {
+        inputs[r.article]
+            .claims
+            .iter()
+            .find(|c| c.0 == r.claim)
+            .map_or(String::new(), |c| c.1.replace(['\t', '\n', '\r'], " "))
+    };
+    let file =
+        std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    writeln!(
+        w,
+        "pair\tother_pair\tsame\tsimilarity\t{}\tclaim\tother_claim",
+        same_fact::FEATURES.join("\t")
+    )?;
+    for (c, same, [pa, pb]) in samples {
+        write!(
+            w,
+            "{}\t{}\t{}\t{}",
+            pa + 1,
+            pb + 1,
+            u8::from(*same),
+            c.similarity
+        )?;
+        for v in c.features {
+            write!(w, "\t{v}")?;
+        }
+        writeln!(w, "\t{}\t{}", text(c.claim), text(c.other))?;
+    }
+    w.flush()
+        .with_context(|| format!("writing {}", path.display()))
+}
+
 /// Folds for cross-validation.
 const FOLDS: usize = 5;
 
-/// Label every candidate pair (a labelled pair's own candidates take its
-/// label; candidates between two pairs that share no sentence are
-/// negatives; the rest are left out), report `FOLDS`-fold cross-validated
+/// Label every candidate pair ([`labelled`]), report `FOLDS`-fold cross-validated
 /// precision and recall at several confidence thresholds, and fit the model
 /// on everything.
 /// `pairs`: each pair's label, each article's sentence id, and whether each
@@ -286,19 +350,7 @@ fn fit(
 ) -> anyhow::Result<Model> {
     let (labels, ids, checkworthy) = pairs;
     let candidates = candidate_pairs(inputs, config);
-    let pair_ids = |p: usize| [ids[2 * p], ids[2 * p + 1]];
-    // (candidate, label, the pairs it touches)
-    let samples: Vec<(&Candidate, bool, [usize; 2])> = candidates
-        .iter()
-        .filter_map(|c| {
-            let (pa, pb) = (c.claim.article / 2, c.other.article / 2);
-            if pa == pb {
-                return Some((c, labels[pa], [pa, pb]));
-            }
-            let (ia, ib) = (pair_ids(pa), pair_ids(pb));
-            (!ia.iter().any(|s| ib.contains(s))).then_some((c, false, [pa, pb]))
-        })
-        .collect();
+    let samples = labelled(&candidates, labels, ids);
     let described = format!(
         "{} candidate pairs (cosine >= {}) from {} labelled pairs in {}: {} within a pair, labelled as the pair; {} between pairs sharing no sentence, as negatives",
         samples.len(),

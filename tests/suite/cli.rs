@@ -534,6 +534,23 @@ fn eval_corroboration_scores_labelled_pairs_and_names_a_bad_line() {
     let o = credence(&["eval-corroboration", "--pairs", "--json", p, "--model", m]);
     assert!(o.status.success(), "{}", stderr(&o));
 
+    // The labelled candidates can be written out, one row per candidate
+    // under a header naming every feature.
+    let candidates = dir.path().join("candidates.tsv");
+    let c = candidates.to_str().unwrap();
+    let o = credence(&["eval-corroboration", "--pairs", p, "--candidates-out", c]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&candidates).unwrap();
+    let mut lines = written.lines();
+    let columns: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(columns[..4], ["pair", "other_pair", "same", "similarity"]);
+    assert!(columns.contains(&"vector_cosine") && columns.ends_with(&["claim", "other_claim"]));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.len() == columns.len()), "{written}");
+    // Pair 1 (labelled same) is among them, with its label.
+    assert!(rows.iter().any(|r| r[..3] == ["1", "1", "1"]), "{written}");
+
     // A line without five fields is named, or skipped with --keep-going.
     std::fs::write(&pairs, format!("{header}1\t1\t2\tonly one sentence\n")).unwrap();
     let o = credence(&["eval-corroboration", "--pairs", p]);
