@@ -76,13 +76,13 @@ impl Vocabulary {
         self.df[id as usize]
     }
 
-    /// A claim's terms (as [`Vocabulary::intern`] returned them, each as
-    /// `(id, _)`), weighed and sorted by id in place: weight = ln(1 + N/df).
-    pub fn weigh(&self, terms: &mut [(u32, f32)]) {
-        for (id, w) in terms.iter_mut() {
-            *w = (1.0 + self.claims as f32 / self.df(*id) as f32).ln();
-        }
-        terms.sort_by_key(|&(id, _)| id);
+    /// Every term's weight, by id: ln(1 + N/df). A term weighs the same in
+    /// every claim, so claims keep term ids only and look weights up here.
+    pub fn weights(&self) -> Vec<f32> {
+        self.df
+            .iter()
+            .map(|&df| (1.0 + self.claims as f32 / df as f32).ln())
+            .collect()
     }
 }
 
@@ -93,12 +93,9 @@ pub struct Postings {
 }
 
 impl Postings {
-    /// Index every claim (given as its weighted terms, in claim order) under
-    /// its [`PREFIX`] rarest terms that another claim also has.
-    pub fn build<'a>(
-        vocab: &Vocabulary,
-        claims: impl Iterator<Item = &'a [(u32, f32)]>,
-    ) -> Postings {
+    /// Index every claim (given as its term ids, in claim order) under its
+    /// [`PREFIX`] rarest terms that another claim also has.
+    pub fn build<'a>(vocab: &Vocabulary, claims: impl Iterator<Item = &'a [u32]>) -> Postings {
         let mut lists = vec![Vec::new(); vocab.df.len()];
         let mut rare: Vec<u32> = Vec::new();
         for (c, terms) in claims.enumerate() {
@@ -106,7 +103,7 @@ impl Postings {
             rare.extend(
                 terms
                     .iter()
-                    .map(|&(id, _)| id)
+                    .copied()
                     .filter(|&id| (2..=MAX_DF).contains(&vocab.df(id))),
             );
             rare.sort_by_key(|&id| (vocab.df(id), id));
@@ -124,13 +121,13 @@ impl Postings {
     pub fn candidates_after(
         &self,
         vocab: &Vocabulary,
-        terms: &[(u32, f32)],
+        terms: &[u32],
         me: usize,
         keep: impl Fn(u32) -> bool,
         out: &mut Vec<u32>,
     ) {
         out.clear();
-        for &(id, _) in terms {
+        for &id in terms {
             if (2..=MAX_DF).contains(&vocab.df(id)) {
                 let list = &self.lists[id as usize];
                 // Posting lists are in claim order: skip to the claims after `me`.
@@ -159,11 +156,11 @@ mod tests {
         let normalized: Vec<Normalized> = texts.iter().map(|t| normalize(t)).collect();
         let mut vocab = Vocabulary::default();
         let ids: Vec<Vec<u32>> = normalized.iter().map(|n| vocab.intern(n)).collect();
-        let weighted: Vec<Vec<(u32, f32)>> = ids
+        let weighted: Vec<Vec<u32>> = ids
             .iter()
             .map(|i| {
-                let mut terms: Vec<(u32, f32)> = i.iter().map(|&id| (id, 0.0)).collect();
-                vocab.weigh(&mut terms);
+                let mut terms = i.clone();
+                terms.sort_unstable();
                 terms
             })
             .collect();

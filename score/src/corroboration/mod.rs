@@ -25,6 +25,7 @@ use crate::config::{CorroborationConfig, Undated};
 use chrono::{Datelike, NaiveDate};
 use normalize::{normalize, normalize_with_clauses, Normalized, Quantity};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use same_fact::{ClaimView, Features, Model};
 use serde::Serialize;
 
@@ -126,12 +127,53 @@ impl Corroboration {
 }
 
 /// A claim, or one clause of a claim, ready for matching (its names,
-/// numbers and bigrams are in [`UnitLists`], at the same index).
+/// numbers, quantities and bigrams are in [`UnitLists`], at the same index).
+/// Kept small: a large corpus has millions of units, and this array was the
+/// largest single allocation of the score stage.
 struct Prepared {
-    at: ClaimRef,
-    quantities: Vec<Quantity>,
+    /// [`ClaimRef::article`] and [`ClaimRef::claim`], as 32-bit numbers.
+    article: u32,
+    claim: u32,
     negated: bool,
     vector: vectors::Quantised,
+}
+
+impl Prepared {
+    fn at(&self) -> ClaimRef {
+        ClaimRef {
+            article: self.article as usize,
+            claim: self.claim as usize,
+        }
+    }
+}
+
+/// A [`Quantity`] as the matcher keeps it: its unit interned (0: none), so
+/// a unit's quantities are one flat array rather than a string each.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Count {
+    value: f64,
+    tolerance: f64,
+    unit: u32,
+}
+
+/// Interned quantity units (stems); 0 is "no unit".
+#[derive(Default)]
+struct UnitIds(FxHashMap<String, u32>);
+
+impl UnitIds {
+    fn count(&mut self, q: Quantity) -> Count {
+        let unit = if q.unit.is_empty() {
+            0
+        } else {
+            let next = self.0.len() as u32 + 1;
+            *self.0.entry(q.unit).or_insert(next)
+        };
+        Count {
+            value: q.value,
+            tolerance: q.tolerance,
+            unit,
+        }
+    }
 }
 
 /// One list per unit, end to end: one allocation for all units rather than
@@ -141,8 +183,9 @@ struct Prepared {
 /// allocation per claim.
 struct Lists<T> {
     items: Vec<T>,
-    /// Unit `i`'s items are `items[offsets[i]..offsets[i + 1]]`.
-    offsets: Vec<usize>,
+    /// Unit `i`'s items are `items[offsets[i]..offsets[i + 1]]` (32 bits:
+    /// four billion items would be a corpus of hundreds of gigabytes).
+    offsets: Vec<u32>,
 }
 
 impl<T> Default for Lists<T> {
@@ -157,43 +200,55 @@ impl<T> Default for Lists<T> {
 impl<T> Lists<T> {
     fn push(&mut self, list: impl IntoIterator<Item = T>) {
         self.items.extend(list);
-        self.offsets.push(self.items.len());
+        let end = u32::try_from(self.items.len()).expect("fewer than 2^32 items in all units");
+        self.offsets.push(end);
+    }
+
+    /// Room for `units` more units holding at most `items` items, exactly:
+    /// these arrays grow a chunk of articles at a time, and doubling would
+    /// leave up to half of the largest arrays of a run unused.
+    fn reserve_exact(&mut self, units: usize, items: usize) {
+        self.items.reserve_exact(items);
+        self.offsets.reserve_exact(units);
     }
 
     fn of(&self, unit: usize) -> &[T] {
-        &self.items[self.offsets[unit]..self.offsets[unit + 1]]
+        &self.items[self.offsets[unit] as usize..self.offsets[unit + 1] as usize]
     }
 
     /// Each unit's items, mutably, in unit order.
     fn each_mut(&mut self) -> impl Iterator<Item = &mut [T]> {
         let mut rest = self.items.as_mut_slice();
         self.offsets.windows(2).map(move |w| {
-            let (unit, after) = std::mem::take(&mut rest).split_at_mut(w[1] - w[0]);
+            let (unit, after) = std::mem::take(&mut rest).split_at_mut((w[1] - w[0]) as usize);
             rest = after;
             unit
         })
     }
 }
 
-/// Each unit's term ids of its names and of its numbers (sorted), and its
-/// bigram hashes (sorted).
+/// Each unit's term ids of its names and of its numbers (sorted), its
+/// bigram hashes (sorted) and its quantities (in text order).
 #[derive(Default)]
 struct UnitLists {
     names: Lists<u32>,
     numbers: Lists<u32>,
-    bigrams: Lists<u64>,
+    bigrams: Lists<u32>,
+    quantities: Lists<Count>,
 }
 
 /// Every unit's weighted terms end to end, with the units' norms.
 #[derive(Default)]
 struct TermTable {
-    /// `(term id, weight)`, sorted by term id within each unit.
-    terms: Lists<(u32, f32)>,
+    /// Term ids, sorted within each unit.
+    terms: Lists<u32>,
+    /// Each term's weight, by id ([`index::Vocabulary::weights`]).
+    weights: Vec<f32>,
     norms: Vec<f32>,
 }
 
 impl TermTable {
-    fn of(&self, unit: usize) -> &[(u32, f32)] {
+    fn of(&self, unit: usize) -> &[u32] {
         self.terms.of(unit)
     }
 }
@@ -208,6 +263,8 @@ struct Verified {
     y: usize,
     similarity: f64,
     features: Features,
+    /// Whether their numbers for one unit differ ([`conflicting`]).
+    numbers_conflict: bool,
 }
 
 /// Match the check-worthy claims of `articles` across outlets with the
@@ -223,28 +280,28 @@ pub fn corroborate_with(
     model: &Model,
 ) -> Corroboration {
     let (claims, verified, candidates) =
-        candidates(articles, config, Units::ClaimsAndClauses, |v, claims| {
-            v.similarity >= config.copy_similarity || judge(model, config, v, claims).is_some()
+        candidates(articles, config, Units::ClaimsAndClauses, |v| {
+            v.similarity >= config.copy_similarity || judge(model, config, v).is_some()
         });
     let copies: Vec<(ClaimRef, ClaimRef)> = verified
         .iter()
         .filter(|v| v.similarity >= config.copy_similarity)
-        .map(|v| (claims[v.x].at, claims[v.y].at))
+        .map(|v| (claims[v.x].at(), claims[v.y].at()))
         .collect();
     let sizes: Vec<usize> = articles.iter().map(|a| a.claims.len()).collect();
     let syndicated = syndication::find(&copies, &sizes, config.syndication_share);
     let mut judged: Vec<(usize, usize, f64, f64, Relation)> = verified
         .iter()
-        .filter(|v| !syndicated[claims[v.x].at.article].contains(&claims[v.y].at.article))
+        .filter(|v| !syndicated[claims[v.x].at().article].contains(&claims[v.y].at().article))
         .filter_map(|v| {
-            let relation = judge(model, config, v, &claims)?;
+            let relation = judge(model, config, v)?;
             Some((v.x, v.y, v.similarity, relation.1, relation.0))
         })
         .collect();
     // One match per pair of claims: the best of their clauses' matches.
     judged.sort_by(|a, b| {
         let key = |j: &(usize, usize, f64, f64, Relation)| {
-            let (p, q) = (claims[j.0].at, claims[j.1].at);
+            let (p, q) = (claims[j.0].at(), claims[j.1].at());
             (p.min(q), p.max(q))
         };
         key(a)
@@ -253,8 +310,8 @@ pub fn corroborate_with(
             .then(a.4.cmp(&b.4))
     });
     judged.dedup_by(|b, a| {
-        let (p, q) = (claims[a.0].at, claims[a.1].at);
-        let (r, s) = (claims[b.0].at, claims[b.1].at);
+        let (p, q) = (claims[a.0].at(), claims[a.1].at());
+        let (r, s) = (claims[b.0].at(), claims[b.1].at());
         (p.min(q), p.max(q)) == (r.min(s), r.max(s))
     });
     Corroboration {
@@ -264,7 +321,7 @@ pub fn corroborate_with(
         claims: claims
             .iter()
             .enumerate()
-            .filter(|&(i, c)| i == 0 || claims[i - 1].at != c.at)
+            .filter(|&(i, c)| i == 0 || claims[i - 1].at() != c.at())
             .count(),
         candidates,
     }
@@ -275,14 +332,8 @@ pub fn corroborate_with(
 /// by every feature but its numbers, and whose numbers for the same unit
 /// differ; it needs `conflict_confidence`, stricter than a corroboration:
 /// two different polls share everything but their figures too.
-fn judge(
-    model: &Model,
-    config: &CorroborationConfig,
-    v: &Verified,
-    claims: &[Prepared],
-) -> Option<(Relation, f64)> {
-    let numbers_conflict = conflicting(&claims[v.x].quantities, &claims[v.y].quantities);
-    relation(model, config, &v.features, numbers_conflict)
+fn judge(model: &Model, config: &CorroborationConfig, v: &Verified) -> Option<(Relation, f64)> {
+    relation(model, config, &v.features, v.numbers_conflict)
 }
 
 /// How a candidate with `features` relates (see [`judge`]); `None`: no match.
@@ -326,15 +377,15 @@ pub struct Candidate {
 /// window) whose cosine reaches `min_similarity`, before the same-fact model
 /// and syndication: what `eval-corroboration --fit-out` fits the model on.
 pub fn candidate_pairs(articles: &[ArticleClaims], config: &CorroborationConfig) -> Vec<Candidate> {
-    let (claims, verified, _) = candidates(articles, config, Units::Claims, |_, _| true);
+    let (claims, verified, _) = candidates(articles, config, Units::Claims, |_| true);
     verified
         .into_iter()
         .map(|v| Candidate {
-            claim: claims[v.x].at,
-            other: claims[v.y].at,
+            claim: claims[v.x].at(),
+            other: claims[v.y].at(),
             similarity: v.similarity,
             features: v.features,
-            numbers_conflict: conflicting(&claims[v.x].quantities, &claims[v.y].quantities),
+            numbers_conflict: v.numbers_conflict,
         })
         .collect()
 }
@@ -350,7 +401,7 @@ fn candidates(
     articles: &[ArticleClaims],
     config: &CorroborationConfig,
     units: Units,
-    keep: impl Fn(&Verified, &[Prepared]) -> bool + Sync,
+    keep: impl Fn(&Verified) -> bool + Sync,
 ) -> (Vec<Prepared>, Vec<Verified>, usize) {
     let (vocab, claims, table, lists) = prepare(articles, units);
     let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
@@ -367,6 +418,7 @@ fn candidates(
     };
     let view = |c: usize| ClaimView {
         terms: table.of(c),
+        weights: &table.weights,
         names: lists.names.of(c),
         numbers: lists.numbers.of(c),
         bigrams: lists.bigrams.of(c),
@@ -382,8 +434,9 @@ fn candidates(
             y,
             similarity,
             features: same_fact::features(&view(x), &view(y), similarity),
+            numbers_conflict: conflicting(lists.quantities.of(x), lists.quantities.of(y)),
         };
-        keep(&v, &claims).then_some(v)
+        keep(&v).then_some(v)
     };
     let found = verify(
         &vocab,
@@ -418,6 +471,7 @@ fn prepare(
     let mut table = TermTable::default();
     let mut claims: Vec<Prepared> = Vec::new();
     let mut lists = UnitLists::default();
+    let mut unit_ids = UnitIds::default();
     for (c, chunk) in articles.chunks(NORMALIZE_CHUNK).enumerate() {
         let normalized: Vec<Vec<(ClaimRef, Normalized)>> = chunk
             .par_iter()
@@ -439,10 +493,25 @@ fn prepare(
                     .collect()
             })
             .collect();
+        // Grow every array by exactly this chunk's units (see `Lists::reserve_exact`).
+        let units = normalized.iter().map(Vec::len).sum::<usize>();
+        let items = |f: fn(&Normalized) -> usize| -> usize {
+            normalized.iter().flatten().map(|(_, n)| f(n)).sum()
+        };
+        claims.reserve_exact(units);
+        table.terms.reserve_exact(units, items(|n| n.terms.len()));
+        lists.names.reserve_exact(units, items(|n| n.names.len()));
+        lists
+            .numbers
+            .reserve_exact(units, items(|n| n.quantities.len()));
+        lists
+            .bigrams
+            .reserve_exact(units, items(|n| n.bigrams.len()));
+        lists
+            .quantities
+            .reserve_exact(units, items(|n| n.quantities.len()));
         for (at, n) in normalized.into_iter().flatten() {
-            table
-                .terms
-                .push(vocab.intern(&n).into_iter().map(|id| (id, 0.0)));
+            table.terms.push(vocab.intern(&n));
             let sorted_ids = |words: &mut dyn Iterator<Item = String>| {
                 let mut v: Vec<u32> = words.filter_map(|w| vocab.id(&w)).collect();
                 v.sort_unstable();
@@ -454,20 +523,29 @@ fn prepare(
                 &mut n.quantities.iter().map(|q| format!("#{}", q.value)),
             ));
             lists.bigrams.push(n.bigrams);
+            lists
+                .quantities
+                .push(n.quantities.into_iter().map(|q| unit_ids.count(q)));
             claims.push(Prepared {
-                at,
+                article: u32::try_from(at.article).expect("fewer than 2^32 articles"),
+                claim: u32::try_from(at.claim).expect("fewer than 2^32 claims in an article"),
                 negated: n.negated,
                 vector: n.vector,
-                quantities: n.quantities,
             });
         }
     }
+    table.weights = vocab.weights();
+    let weights = &table.weights;
     table.norms = table
         .terms
         .each_mut()
         .map(|terms| {
-            vocab.weigh(terms);
-            terms.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
+            terms.sort_unstable();
+            terms
+                .iter()
+                .map(|&t| weights[t as usize] * weights[t as usize])
+                .sum::<f32>()
+                .sqrt()
         })
         .collect();
     (vocab, claims, table, lists)
@@ -499,9 +577,9 @@ fn claim_meta(articles: &[ArticleClaims], claims: &[Prepared]) -> Vec<(u32, Opti
     claims
         .iter()
         .map(|c| {
-            let a = &articles[c.at.article];
+            let a = &articles[c.article as usize];
             (
-                outlet_ids[c.at.article],
+                outlet_ids[c.article as usize],
                 a.date.map(|d| i64::from(d.num_days_from_ce())),
             )
         })
@@ -526,8 +604,8 @@ fn verify<T: Send>(
             |(ys, dense), x| {
                 let keep = |y: u32| may_match(x, y as usize);
                 postings.candidates_after(vocab, table.of(x), x, keep, ys);
-                for &(t, w) in table.of(x) {
-                    dense[t as usize] = w;
+                for &t in table.of(x) {
+                    dense[t as usize] = table.weights[t as usize];
                 }
                 let verified = ys
                     .iter()
@@ -537,7 +615,7 @@ fn verify<T: Send>(
                         (sim >= min_similarity).then(|| judged(x, y, sim)).flatten()
                     })
                     .collect();
-                for &(t, _) in table.of(x) {
+                for &t in table.of(x) {
                     dense[t as usize] = 0.0;
                 }
                 (ys.len(), verified)
@@ -553,7 +631,7 @@ fn both_directions(
 ) -> Vec<ClaimMatch> {
     let mut matches: Vec<ClaimMatch> = Vec::with_capacity(pairs.len() * 2);
     for &(x, y, similarity, confidence, relation) in pairs {
-        let (a, b) = (claims[x].at, claims[y].at);
+        let (a, b) = (claims[x].at(), claims[y].at());
         matches.push(ClaimMatch {
             claim: a,
             other: b,
@@ -584,8 +662,8 @@ pub const MIN_SHARED: usize = 3;
 /// hottest loop. The products are summed in term-id order either way.
 fn cosine(table: &TermTable, x: usize, x_dense: &[f32], y: usize) -> f64 {
     let (mut dot, mut shared) = (0.0f32, 0);
-    for &(t, wy) in table.of(y) {
-        let wx = x_dense[t as usize];
+    for &t in table.of(y) {
+        let (wx, wy) = (x_dense[t as usize], table.weights[t as usize]);
         // Adding 0.0 for a term `x` lacks leaves the sum unchanged, bit for bit.
         dot += wx * wy;
         shared += usize::from(wx != 0.0);
@@ -605,12 +683,12 @@ fn cosine(table: &TermTable, x: usize, x_dense: &[f32], y: usize) -> f64 {
 /// Two counts agree when they are equal to the precision the less precise
 /// one is written to: "3.9 percent" and "3.85 percent" agree, "4.5 million"
 /// and "4,512,000" agree, "eight" and "seven" do not.
-fn conflicting(a: &[Quantity], b: &[Quantity]) -> bool {
-    let agree = |x: &Quantity, y: &Quantity| {
+fn conflicting(a: &[Count], b: &[Count]) -> bool {
+    let agree = |x: &Count, y: &Count| {
         (x.value - y.value).abs() <= x.tolerance.max(y.tolerance) + f64::EPSILON * x.value.abs()
     };
-    a.iter().filter(|q| !q.unit.is_empty()).any(|qa| {
-        let same_unit_b: Vec<&Quantity> = b.iter().filter(|q| q.unit == qa.unit).collect();
+    a.iter().filter(|q| q.unit != 0).any(|qa| {
+        let same_unit_b: Vec<&Count> = b.iter().filter(|q| q.unit == qa.unit).collect();
         !same_unit_b.is_empty()
             && !a
                 .iter()
@@ -679,7 +757,11 @@ mod tests {
 
     #[test]
     fn numbers_agree_to_the_precision_they_are_written_to() {
-        let q = |t: &str| normalize(t).quantities;
+        let mut units = UnitIds::default();
+        let mut q = |t: &str| -> Vec<Count> {
+            let quantities = normalize(t).quantities;
+            quantities.into_iter().map(|q| units.count(q)).collect()
+        };
         assert!(!conflicting(
             &q("Students borrow at 3.85 percent interest."),
             &q("Students borrow at 3.9 percent interest.")

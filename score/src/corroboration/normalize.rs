@@ -42,7 +42,7 @@ pub struct Normalized {
     pub names: Vec<String>,
     /// Distinct adjacent term pairs in text order, hashed, sorted: a crude
     /// trace of who did what to whom that a bag of terms does not keep.
-    pub bigrams: Vec<u64>,
+    pub bigrams: Vec<u32>,
     /// Whether the claim has a negation ("not", "no", "never", "didn't").
     pub negated: bool,
     /// Sum of its words' static vectors ([`super::vectors`]), quantised.
@@ -65,8 +65,11 @@ fn term_hash(term: &str) -> u64 {
 }
 
 /// A pair of adjacent terms (by their hashes) as one id; order matters.
-fn bigram(a: u64, b: u64) -> u64 {
-    (a.rotate_left(17) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+/// 32 bits (the product's best-mixed high half): bigrams are only ever
+/// compared between two claims of a few dozen each, where a collision is a
+/// one-in-a-hundred-million event, and a corpus holds tens of millions.
+fn bigram(a: u64, b: u64) -> u32 {
+    ((a.rotate_left(17) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
 }
 
 fn stop_words() -> &'static FxHashSet<&'static str> {
@@ -368,7 +371,7 @@ impl<'a> Read<'a> {
         terms.dedup();
         names.sort_unstable();
         names.dedup();
-        let mut bigrams: Vec<u64> = sequence.windows(2).map(|w| bigram(w[0], w[1])).collect();
+        let mut bigrams: Vec<u32> = sequence.windows(2).map(|w| bigram(w[0], w[1])).collect();
         bigrams.sort_unstable();
         bigrams.dedup();
         Normalized {

@@ -186,14 +186,16 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
 
 /// What the features need of one claim.
 pub struct ClaimView<'a> {
-    /// `(term id, IDF weight)`, sorted by id.
-    pub terms: &'a [(u32, f32)],
+    /// Term ids, sorted.
+    pub terms: &'a [u32],
+    /// Every term's IDF weight, by id.
+    pub weights: &'a [f32],
     /// Term ids of its names, sorted.
     pub names: &'a [u32],
     /// Term ids of its numbers, sorted.
     pub numbers: &'a [u32],
     /// Bigram hashes, sorted.
-    pub bigrams: &'a [u64],
+    pub bigrams: &'a [u32],
     /// Negated.
     pub negated: bool,
     /// Its static vector.
@@ -222,24 +224,22 @@ pub fn features(x: &ClaimView, y: &ClaimView, cosine: f64) -> Features {
     // Shared IDF mass, and each side's own.
     let (mut both, mut n_shared) = (0.0f64, 0usize);
     let (mut i, mut j) = (0, 0);
-    let weight_of = |terms: &[(u32, f32)], id: u32| {
-        terms
-            .binary_search_by_key(&id, |&(t, _)| t)
-            .map_or(0.0, |k| f64::from(terms[k].1))
-    };
+    // Both sides look weights up in one table.
+    let weight = |id: u32| f64::from(x.weights[id as usize]);
+    let weight_of = |terms: &[u32], id: u32| terms.binary_search(&id).map_or(0.0, |_| weight(id));
     while i < x.terms.len() && j < y.terms.len() {
-        match x.terms[i].0.cmp(&y.terms[j].0) {
+        match x.terms[i].cmp(&y.terms[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                both += f64::from(x.terms[i].1);
+                both += weight(x.terms[i]);
                 n_shared += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    let mass = |v: &ClaimView| v.terms.iter().map(|&(_, w)| f64::from(w)).sum::<f64>();
+    let mass = |v: &ClaimView| v.terms.iter().map(|&t| weight(t)).sum::<f64>();
     let (mx, my) = (mass(x), mass(y));
     let cov = |m: f64| if m == 0.0 { 0.0 } else { both / m };
     let (cx, cy) = (cov(mx), cov(my));
