@@ -11,7 +11,7 @@ use crate::csv_cell::{offset, safe};
 use credence_extract::corpus::Reject;
 use credence_extract::{CharIndex, CharSpan, ExtractError, Extraction};
 use credence_score::Scores;
-use polars::prelude::{Column, DataFrame, PolarsResult};
+use polars::prelude::{Column, DataFrame, IntoColumn, PolarsResult, StringChunkedBuilder};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -382,7 +382,10 @@ pub fn write_csv<W: Write>(w: W, rows: &impl Rows) -> io::Result<()> {
 
 /// One typed column being filled for [`frame`].
 enum Builder {
-    Text(Vec<String>),
+    /// Appended straight into an Arrow string array: a `Vec<String>` of a
+    /// corpus's claims, converted at the end, held every text twice (the
+    /// write stage's peak memory) and allocated once per cell.
+    Text(StringChunkedBuilder),
     Count(Vec<u32>),
     Offset(Vec<Option<u32>>),
     Flag(Vec<bool>),
@@ -390,9 +393,9 @@ enum Builder {
 }
 
 impl Builder {
-    fn new(kind: Kind) -> Builder {
+    fn new(kind: Kind, name: &str) -> Builder {
         match kind {
-            Kind::Text | Kind::Id => Builder::Text(Vec::new()),
+            Kind::Text | Kind::Id => Builder::Text(StringChunkedBuilder::new(name.into(), 0)),
             Kind::Count => Builder::Count(Vec::new()),
             Kind::Offset => Builder::Offset(Vec::new()),
             Kind::Flag => Builder::Flag(Vec::new()),
@@ -402,8 +405,8 @@ impl Builder {
 
     fn push(&mut self, cell: &Cell) {
         match (self, cell) {
-            (Builder::Text(v), Cell::Text(s)) => v.push(s.to_string()),
-            (Builder::Text(v), Cell::Id(s)) => v.push(s.to_string()),
+            (Builder::Text(v), Cell::Text(s)) => v.append_value(s),
+            (Builder::Text(v), Cell::Id(s)) => v.append_value(s),
             (Builder::Count(v), Cell::Count(n)) => v.push(*n as u32),
             (Builder::Offset(v), Cell::Offset(o)) => v.push(o.map(|n| n as u32)),
             (Builder::Flag(v), Cell::Flag(b)) => v.push(*b),
@@ -415,7 +418,7 @@ impl Builder {
     fn finish(self, name: &str) -> Column {
         let name = name.into();
         match self {
-            Builder::Text(v) => Column::new(name, v),
+            Builder::Text(v) => v.finish().into_column(),
             Builder::Count(v) => Column::new(name, v),
             Builder::Offset(v) => Column::new(name, v),
             Builder::Flag(v) => Column::new(name, v),
@@ -428,7 +431,11 @@ impl Builder {
 /// booleans, floats, nulls for absent offsets.
 pub fn frame(rows: &impl Rows) -> PolarsResult<DataFrame> {
     let table = rows.table();
-    let mut builders: Vec<Builder> = table.fields.iter().map(|f| Builder::new(f.kind)).collect();
+    let mut builders: Vec<Builder> = table
+        .fields
+        .iter()
+        .map(|f| Builder::new(f.kind, f.name))
+        .collect();
     rows.each::<std::convert::Infallible>(&mut |cells: &[Cell]| {
         debug_check(table, cells);
         for (b, c) in builders.iter_mut().zip(cells) {
