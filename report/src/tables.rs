@@ -478,8 +478,9 @@ pub fn write_jsonl<W: Write>(mut w: W, extractions: &[Extraction]) -> io::Result
 /// Articles per gzip member of `extraction.jsonl.gz`.
 const GZ_MEMBER_ARTICLES: usize = 256;
 
-/// Gzip members compressed at once (bounds the memory held while writing).
-const GZ_BATCH: usize = 32;
+/// Gzip members compressed at once (bounds the memory held while writing:
+/// a few per core keep every core busy).
+const GZ_BATCH: usize = 8;
 
 /// Write `extraction.jsonl.gz`: [`write_jsonl`]'s lines, gzip-compressed at
 /// the fastest level (JSON of an extraction compresses about fourfold even

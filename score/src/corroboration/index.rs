@@ -86,32 +86,58 @@ impl Vocabulary {
     }
 }
 
-/// Term → the claims indexed under it.
+/// Term → the claims indexed under it, as one array: term `t`'s claims are
+/// `claims[starts[t]..starts[t + 1]]`, in claim order. (A vector per term
+/// cost a header and an allocation for each of a corpus's million terms,
+/// most of which index nothing.)
 #[derive(Debug)]
 pub struct Postings {
-    lists: Vec<Vec<u32>>,
+    starts: Vec<u32>,
+    claims: Vec<u32>,
 }
 
 impl Postings {
-    /// Index every claim (given as its term ids, in claim order) under its
-    /// [`PREFIX`] rarest terms that another claim also has.
-    pub fn build<'a>(vocab: &Vocabulary, claims: impl Iterator<Item = &'a [u32]>) -> Postings {
-        let mut lists = vec![Vec::new(); vocab.df.len()];
+    /// Index each of `n` claims (`terms_of(c)`: claim `c`'s term ids) under
+    /// its [`PREFIX`] rarest terms that another claim also has.
+    pub fn build<'a>(
+        vocab: &Vocabulary,
+        n: usize,
+        terms_of: impl Fn(usize) -> &'a [u32],
+    ) -> Postings {
         let mut rare: Vec<u32> = Vec::new();
-        for (c, terms) in claims.enumerate() {
-            rare.clear();
-            rare.extend(
-                terms
-                    .iter()
-                    .copied()
-                    .filter(|&id| (2..=MAX_DF).contains(&vocab.df(id))),
-            );
-            rare.sort_by_key(|&id| (vocab.df(id), id));
-            for &id in rare.iter().take(PREFIX) {
-                lists[id as usize].push(c as u32);
+        let mut each_indexed = |visit: &mut dyn FnMut(u32, u32)| {
+            for c in 0..n {
+                rare.clear();
+                rare.extend(
+                    terms_of(c)
+                        .iter()
+                        .copied()
+                        .filter(|&id| (2..=MAX_DF).contains(&vocab.df(id))),
+                );
+                rare.sort_by_key(|&id| (vocab.df(id), id));
+                for &id in rare.iter().take(PREFIX) {
+                    visit(id, c as u32);
+                }
             }
+        };
+        // Count, then fill: two passes over the claims, no list ever grows.
+        let mut starts = vec![0u32; vocab.df.len() + 1];
+        each_indexed(&mut |id, _| starts[id as usize + 1] += 1);
+        for t in 1..starts.len() {
+            starts[t] += starts[t - 1];
         }
-        Postings { lists }
+        let mut next = starts.clone();
+        let mut claims = vec![0u32; starts.last().map_or(0, |&s| s as usize)];
+        each_indexed(&mut |id, c| {
+            claims[next[id as usize] as usize] = c;
+            next[id as usize] += 1;
+        });
+        Postings { starts, claims }
+    }
+
+    fn list(&self, id: u32) -> &[u32] {
+        let t = id as usize;
+        &self.claims[self.starts[t] as usize..self.starts[t + 1] as usize]
     }
 
     /// Claims after `me` (each pair is proposed once, from its first claim)
@@ -129,7 +155,7 @@ impl Postings {
         out.clear();
         for &id in terms {
             if (2..=MAX_DF).contains(&vocab.df(id)) {
-                let list = &self.lists[id as usize];
+                let list = self.list(id);
                 // Posting lists are in claim order: skip to the claims after `me`.
                 let from = list.partition_point(|&c| c as usize <= me);
                 out.extend(list[from..].iter().copied().filter(|&c| keep(c)));
@@ -164,7 +190,7 @@ mod tests {
                 terms
             })
             .collect();
-        let postings = Postings::build(&vocab, weighted.iter().map(Vec::as_slice));
+        let postings = Postings::build(&vocab, weighted.len(), |c| &weighted[c]);
         let mut found = Vec::new();
         postings.candidates_after(&vocab, &weighted[0], 0, |_| true, &mut found);
         assert!(found.contains(&1));

@@ -204,12 +204,10 @@ impl<T> Lists<T> {
         self.offsets.push(end);
     }
 
-    /// Room for `units` more units holding at most `items` items, exactly:
-    /// these arrays grow a chunk of articles at a time, and doubling would
-    /// leave up to half of the largest arrays of a run unused.
-    fn reserve_exact(&mut self, units: usize, items: usize) {
-        self.items.reserve_exact(items);
-        self.offsets.reserve_exact(units);
+    /// Room for `units` more units holding at most `items` items.
+    fn grow(&mut self, units: usize, items: usize) {
+        grow(&mut self.items, items);
+        grow(&mut self.offsets, units);
     }
 
     fn of(&self, unit: usize) -> &[T] {
@@ -253,8 +251,20 @@ impl TermTable {
     }
 }
 
-/// Articles normalised at a time (bounds the claim strings alive at once).
-const NORMALIZE_CHUNK: usize = 2048;
+/// Articles normalised at a time (bounds the claim strings alive at once:
+/// a chunk's normalised claims are about 50 kB an article).
+const NORMALIZE_CHUNK: usize = 512;
+
+/// Room in `v` for `more` items, growing it by a quarter when it must grow:
+/// the matcher's arrays grow a chunk of articles at a time, and doubling
+/// left up to half of the largest arrays of a run unused (and needed three
+/// times their size while moving), while growing by each chunk exactly
+/// copied them once a chunk.
+fn grow<T>(v: &mut Vec<T>, more: usize) {
+    if v.capacity() - v.len() < more {
+        v.reserve_exact(more.max(v.len() / 4));
+    }
+}
 
 /// A candidate pair that passed the cosine floor: the two claims (indexes
 /// into the prepared claims), their cosine and their same-fact features.
@@ -404,7 +414,7 @@ fn candidates(
     keep: impl Fn(&Verified) -> bool + Sync,
 ) -> (Vec<Prepared>, Vec<Verified>, usize) {
     let (vocab, claims, table, lists) = prepare(articles, units);
-    let postings = index::Postings::build(&vocab, (0..claims.len()).map(|c| table.of(c)));
+    let postings = index::Postings::build(&vocab, claims.len(), |c| table.of(c));
     let meta = claim_meta(articles, &claims);
     let window = i64::from(config.window_days);
     let may_match = |x: usize, y: usize| {
@@ -493,23 +503,17 @@ fn prepare(
                     .collect()
             })
             .collect();
-        // Grow every array by exactly this chunk's units (see `Lists::reserve_exact`).
+        // Room for this chunk's units in every array (see `grow`).
         let units = normalized.iter().map(Vec::len).sum::<usize>();
         let items = |f: fn(&Normalized) -> usize| -> usize {
             normalized.iter().flatten().map(|(_, n)| f(n)).sum()
         };
-        claims.reserve_exact(units);
-        table.terms.reserve_exact(units, items(|n| n.terms.len()));
-        lists.names.reserve_exact(units, items(|n| n.names.len()));
-        lists
-            .numbers
-            .reserve_exact(units, items(|n| n.quantities.len()));
-        lists
-            .bigrams
-            .reserve_exact(units, items(|n| n.bigrams.len()));
-        lists
-            .quantities
-            .reserve_exact(units, items(|n| n.quantities.len()));
+        grow(&mut claims, units);
+        table.terms.grow(units, items(|n| n.terms.len()));
+        lists.names.grow(units, items(|n| n.names.len()));
+        lists.numbers.grow(units, items(|n| n.quantities.len()));
+        lists.bigrams.grow(units, items(|n| n.bigrams.len()));
+        lists.quantities.grow(units, items(|n| n.quantities.len()));
         for (at, n) in normalized.into_iter().flatten() {
             table.terms.push(vocab.intern(&n));
             let sorted_ids = |words: &mut dyn Iterator<Item = String>| {
