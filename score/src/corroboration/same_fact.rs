@@ -8,11 +8,11 @@
 //! model ([`Model`]); the pair matches when its probability reaches
 //! `min_confidence`.
 //!
-//! The model is 10 numbers, fitted by `credence eval-corroboration --pairs
-//! --fit-out score/model/same_fact.json` on MRPC's labelled pairs (see the
-//! README) and embedded at build time; a user can refit it on their own
+//! The model is 14 numbers (a bias and one weight per feature), fitted by
+//! `credence eval-corroboration --pairs --fit-out score/model/same_fact.json`
+//! on MRPC's labelled pairs (see the README) and embedded at build time; a user can refit it on their own
 //! labelled pairs and point `[corroboration] model` at the file. Written
-//! here rather than taken from a crate: a 10-weight logistic regression fitted
+//! here rather than taken from a crate: a 14-number logistic regression fitted
 //! by Newton's method is 60 lines, deterministic, and needs no linear-algebra
 //! dependency.
 
