@@ -1,6 +1,6 @@
 //! One article's score, component by component: value, the counts it is a
 //! ratio of, its scaled value, weight and contribution in points — the
-//! [`formula`](crate::formula) spelled out for a reader.
+//! [`formula`] spelled out for a reader.
 
 use crate::config::Config;
 use crate::formula;

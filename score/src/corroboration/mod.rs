@@ -2,7 +2,7 @@
 //! reports, which it reports with different numbers, and which articles are
 //! syndicated copies of each other.
 //!
-//! 1. [`normalize`] every claim into terms (stems and numbers);
+//! 1. [`normalize()`] every claim into terms (stems and numbers);
 //! 2. find candidate pairs with an inverted index over each claim's rarest
 //!    terms ([`index`]), never comparing every claim with every other;
 //! 3. verify each candidate: pairs from different outlets inside the date
@@ -346,7 +346,8 @@ fn judge(model: &Model, config: &CorroborationConfig, v: &Verified) -> Option<(R
     relation(model, config, &v.features, v.numbers_conflict)
 }
 
-/// How a candidate with `features` relates (see [`judge`]); `None`: no match.
+/// How a candidate with `features` relates (a conflict needs more than a
+/// corroboration: see `judge`); `None`: no match.
 pub fn relation(
     model: &Model,
     config: &CorroborationConfig,

@@ -213,7 +213,7 @@ pub fn normalize(text: &str) -> Normalized {
     read.unit(0..read.words.len(), body)
 }
 
-/// Normalise one claim, then each of its clauses (see [`clauses`]) when it
+/// Normalise one claim, then each of its clauses (see `clauses`) when it
 /// has two or more: the claim first. The words are read, lower-cased,
 /// stemmed and looked up once, for the claim and its clauses alike.
 pub fn normalize_with_clauses(text: &str) -> Vec<Normalized> {
