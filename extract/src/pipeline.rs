@@ -1,6 +1,6 @@
 //! [`extract_article`]: one [`Article`] in, one [`Extraction`] out, as a
 //! sequence of named steps. Each step reads the [`Doc`] and what the steps
-//! before it found; everything is in byte spans until [`assemble`] converts
+//! before it found; everything is in byte spans until `assemble` converts
 //! to the character offsets of the output model.
 
 use crate::attribution::{self, FoundAttribution};

@@ -484,7 +484,7 @@ const GZ_BATCH: usize = 8;
 
 /// Write `extraction.jsonl.gz`: [`write_jsonl`]'s lines, gzip-compressed at
 /// the fastest level (JSON of an extraction compresses about fourfold even
-/// so). Each run of [`GZ_MEMBER_ARTICLES`] articles is serialised and
+/// so). Each run of `GZ_MEMBER_ARTICLES` (256) articles is serialised and
 /// compressed on its own, in parallel, and the members are written in order:
 /// a gzip file may hold several members, read as one stream by `zcat`,
 /// Python's `gzip` and [`read_jsonl_gz`]. The members are cut by article

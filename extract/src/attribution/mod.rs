@@ -1,6 +1,6 @@
 //! Steps 2 and 3 of the pipeline: the tagger's attributions, tidied and
 //! completed by rules ([`find`]), then each direct quote linked to the
-//! attribution that credits it ([`link_quotes`]).
+//! attribution that credits it (`link_quotes`).
 //!
 //! Everything here is in byte spans ([`FoundAttribution`]); sources are not
 //! resolved yet (see [`crate::sources`]).

@@ -24,7 +24,7 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// FNV-1a hash of a string (a `const fn`, so template names hash at compile
-/// time: see [`name`]).
+/// time: see the `name!` macro).
 pub const fn hash_str(s: &str) -> u64 {
     let bytes = s.as_bytes();
     let mut h = FNV_OFFSET;
