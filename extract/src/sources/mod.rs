@@ -105,6 +105,29 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_group_keeps_the_capital_of_a_person_it_names() {
+        // "Clinton" opens both sentences, but the article names Hillary
+        // Clinton: her supporters keep the capital. "Officials" is no name.
+        let text = "Hillary Clinton spoke on Monday. Clinton and her supporters said the vote was unfair. \
+                    Officials familiar with the count said it was fair.";
+        let mut f = found(
+            text,
+            &[
+                ("Clinton and her supporters", 0),
+                ("Officials familiar with the count", 0),
+            ],
+        );
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        assert_eq!(
+            kinds(&s),
+            [
+                ("Clinton and her supporters", SourceType::Anonymous),
+                ("officials", SourceType::Anonymous)
+            ]
+        );
+    }
+
+    #[test]
     fn a_surname_resolves_past_the_office_before_the_name() {
         let text = "Secretary of State Mike Pompeo met the king. Pompeo said the talks went well.";
         let mut f = found(text, &[("Pompeo", 1)]);

@@ -502,14 +502,25 @@ impl<'a> Resolver<'a> {
         {
             return name;
         }
-        // After a lowercase word: inside a sentence, not a title-case heading.
+        // The surname of a person the article names in full, from a given
+        // name ("Clinton supporters" after "Hillary Clinton"; not "Foundation
+        // officials" after "Bill & Melinda Gates Foundation"), or a word the
+        // article writes capitalised after a lowercase word: inside a
+        // sentence, not a title-case heading.
         let toks = &self.doc.tokens;
-        let inside_a_sentence = (1..toks.len()).any(|t| {
-            toks[t].kind == TokenKind::Word
-                && self.doc.token_text(t) == capital
-                && self.doc.token_text(t - 1).starts_with(char::is_lowercase)
-        });
-        if inside_a_sentence {
+        let surname = !ORG_NOUNS.contains(&capital)
+            && self
+                .full_names
+                .get(&capital)
+                .is_some_and(|full| full.split(' ').next().is_some_and(is_given_name));
+        let inside_a_sentence = || {
+            (1..toks.len()).any(|t| {
+                toks[t].kind == TokenKind::Word
+                    && self.doc.token_text(t) == capital
+                    && self.doc.token_text(t - 1).starts_with(char::is_lowercase)
+            })
+        };
+        if surname || inside_a_sentence() {
             format!("{capital}{}", &name[first.len()..])
         } else {
             name
