@@ -393,9 +393,9 @@ enum Builder {
 }
 
 impl Builder {
-    fn new(kind: Kind, name: &str) -> Builder {
+    fn new(kind: Kind) -> Builder {
         match kind {
-            Kind::Text | Kind::Id => Builder::Text(StringChunkedBuilder::new(name.into(), 0)),
+            Kind::Text | Kind::Id => Builder::Text(StringChunkedBuilder::new("".into(), 0)),
             Kind::Count => Builder::Count(Vec::new()),
             Kind::Offset => Builder::Offset(Vec::new()),
             Kind::Flag => Builder::Flag(Vec::new()),
@@ -418,7 +418,7 @@ impl Builder {
     fn finish(self, name: &str) -> Column {
         let name = name.into();
         match self {
-            Builder::Text(v) => v.finish().into_column(),
+            Builder::Text(v) => v.finish().with_name(name).into_column(),
             Builder::Count(v) => Column::new(name, v),
             Builder::Offset(v) => Column::new(name, v),
             Builder::Flag(v) => Column::new(name, v),
@@ -431,11 +431,7 @@ impl Builder {
 /// booleans, floats, nulls for absent offsets.
 pub fn frame(rows: &impl Rows) -> PolarsResult<DataFrame> {
     let table = rows.table();
-    let mut builders: Vec<Builder> = table
-        .fields
-        .iter()
-        .map(|f| Builder::new(f.kind, f.name))
-        .collect();
+    let mut builders: Vec<Builder> = table.fields.iter().map(|f| Builder::new(f.kind)).collect();
     rows.each::<std::convert::Infallible>(&mut |cells: &[Cell]| {
         debug_check(table, cells);
         for (b, c) in builders.iter_mut().zip(cells) {
