@@ -11,8 +11,9 @@ mod speakers;
 use crate::extraction::{AttributionKind, SourceType};
 use crate::hedges::hedges_in;
 use crate::lexicon::hedges::HEDGE_CUE_WORDS;
+use crate::lexicon::names::is_function_word;
 use crate::lexicon::pronouns::is_speaker;
-use crate::sources::typing::{classify, Mention};
+use crate::sources::typing::{classify, is_person_noun, Mention};
 use crate::tagger::Tagger;
 use crate::text::{ByteSpan, Doc, ParagraphKind, SpanIndex, TokenKind};
 use names::{complete_name, is_name_token};
@@ -233,8 +234,161 @@ fn tidy(doc: &Doc, mut a: FoundAttribution) -> Option<FoundAttribution> {
     if a.source.is_none() {
         a.source = a.cue.and_then(|c| fallback_source(doc, c));
     }
-    a.source = a.source.map(|s| complete_name(doc, s, cue));
+    a.source = a
+        .source
+        .map(|s| complete_name(doc, repair_source(doc, s, cs), cue));
     Some(a)
+}
+
+/// Three ways the role tagger misplaces or cuts a source written before its
+/// cue (token `cs`), each seen in news text, repaired:
+/// - the object inside a parenthetical between the subject and the cue
+///   ("Mr. O’Rourke, asked if he supported impeaching Mr. Trump, said…"
+///   credited Mr. Trump): the subject before the parenthetical;
+/// - a person and a body joined by a comma ("…against Sen. Arlen Specter,
+///   the Obama administration said"): the body, next to the cue;
+/// - a capitalised modifier cut from its noun ("The outgoing Republican
+///   governor, who…, has said" credited "Republican"): the description.
+///
+/// Each repair is kept only when what it gives is a source by [`classify`].
+fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
+    let Some((s0, mut s1)) = doc.tokens_in(src) else {
+        return src;
+    };
+    while s1 > s0 + 1 && doc.tokens[s1 - 1].kind == TokenKind::Punct {
+        s1 -= 1;
+    }
+    if s1 > cs || doc.token_sentence[s0] != doc.token_sentence[cs] {
+        return src;
+    }
+    let ss = doc.sentence_tokens[doc.token_sentence[cs]].0;
+    let text = |t: usize| doc.token_text(t);
+    let lower = |t: usize| text(t).starts_with(char::is_lowercase);
+    let is_source = |s: usize, e: usize| match classify(doc.token_span(s, e).slice(doc.text)) {
+        Mention::Named { kind, .. } => kind != SourceType::Unknown,
+        Mention::Role(_) => true,
+        _ => false,
+    };
+    let is_person = |s: usize, e: usize| {
+        matches!(
+            classify(doc.token_span(s, e).slice(doc.text)),
+            Mention::Named {
+                kind: SourceType::Person,
+                ..
+            }
+        )
+    };
+    // A lowercase word that makes a phrase a clause, not a noun phrase.
+    let verb_like = |t: usize| {
+        let w = text(t);
+        lower(t)
+            && (w.ends_with("ed")
+                || w.ends_with("ing")
+                || AUXILIARIES.contains(&w)
+                || speakers::is_cue_word(w))
+    };
+    let comma = |t: usize| text(t) == ",";
+    // The parenthetical: `subject, lowercase words … source, cue`. It is a
+    // clause ("asked if…", "who…", "writing in…") or the source is no
+    // person ("Musk, the CEO of Tesla and SpaceX, accused"); an appositive
+    // naming the person ("Another MEP, former minister Joachim Brudziński,
+    // accused") keeps its name.
+    if cs == s1 + 1 && comma(s1) && !(s0..s1).any(comma) {
+        if let Some(c1) = (ss.max(s0.saturating_sub(25))..s0)
+            .rev()
+            .find(|&t| comma(t))
+        {
+            // After a dateline or a dash: "Calif. (Reuters) - Billionaire Tom
+            // Steyer"; not a conjunction ("But Alex Nowrasteh").
+            let mut a0 = (ss..c1)
+                .rev()
+                .find(|&t| matches!(text(t), "," | "-" | "—" | "–" | ")" | ":"))
+                .map_or(ss, |t| t + 1);
+            if a0 + 1 < c1 && matches!(text(a0), "And" | "But" | "Yet" | "So" | "Or") {
+                a0 += 1;
+            }
+            let opener = text(c1 + 1).to_lowercase();
+            let clause =
+                matches!(opener.as_str(), "who" | "whom" | "whose" | "which") || verb_like(c1 + 1);
+            if c1 + 1 < s0
+                && lower(c1 + 1)
+                && (clause || !is_person(s0, s1))
+                && text(a0).starts_with(char::is_uppercase)
+                && (1..=8).contains(&(c1 - a0))
+                && !(a0..c1).any(verb_like)
+                && !(a0..c1).any(|t| CLAUSE_OPENERS.contains(&text(t).to_lowercase().as_str()))
+                && is_source(a0, c1)
+            {
+                return doc.token_span(a0, c1);
+            }
+        }
+    }
+    // "Sen. Arlen Specter, the Obama administration said": a body, named
+    // by a plain noun phrase ("the head of the agency" describes a person).
+    if s1 == cs {
+        if let Some(c) = (s0..s1).rev().find(|&t| comma(t)) {
+            let mut e = s1;
+            while e > c + 2 && AUXILIARIES.contains(&text(e - 1)) {
+                e -= 1;
+            }
+            let plain = (c + 1..e).all(|t| {
+                !matches!(
+                    text(t),
+                    "of" | "for"
+                        | "on"
+                        | "at"
+                        | "in"
+                        | "with"
+                        | "from"
+                        | "who"
+                        | "whose"
+                        | "which"
+                        | "that"
+                )
+            });
+            let determined = matches!(text(c + 1), "the" | "a" | "an");
+            let body = match classify(doc.token_span(c + 1, e).slice(doc.text)) {
+                Mention::Named { kind, .. } => match kind {
+                    SourceType::Organization => determined,
+                    SourceType::Outlet | SourceType::Document => determined || !lower(c + 1),
+                    _ => false,
+                },
+                _ => false,
+            };
+            if plain && body && is_person(s0, c) && !(c + 1..e).any(verb_like) {
+                return doc.token_span(c + 1, e);
+            }
+        }
+    }
+    // "The outgoing Republican governor": a modifier cut from its noun, with
+    // at most one adjective before it and the determiner.
+    if s1 == s0 + 1 && s1 < cs && !lower(s0) {
+        let determiner = |t: usize| matches!(text(t).to_lowercase().as_str(), "the" | "a" | "an");
+        let noun = (s1..cs.min(s1 + 2)).find(|&t| is_person_noun(text(t)));
+        // "elections" in "a prominent Republican elections lawyer"; not "and
+        // most" in "The Palestinians and most of the world".
+        let modifier =
+            |t: usize| lower(t) && !CLAUSE_OPENERS.contains(&text(t)) && !is_function_word(text(t));
+        if let Some(n) = noun.filter(|&n| (s1..=n).all(modifier)) {
+            let start = [s0.checked_sub(1), s0.checked_sub(2)]
+                .into_iter()
+                .flatten()
+                .filter(|&t| t >= ss)
+                .find(|&t| {
+                    // "outgoing", "prominent": an adjective, not a verb.
+                    determiner(t)
+                        && (t + 1..s0).all(|u| {
+                            lower(u)
+                                && !AUXILIARIES.contains(&text(u))
+                                && !speakers::is_cue_word(text(u))
+                        })
+                });
+            if let Some(start) = start.filter(|&t| is_source(t, n + 1)) {
+                return doc.token_span(start, n + 1);
+            }
+        }
+    }
+    src
 }
 
 /// For a cue ending in "according to" (tokens `cs..ce`), the noun phrase
@@ -277,6 +431,20 @@ fn trailing_source(doc: &Doc, cs: usize, ce: usize) -> Option<ByteSpan> {
     };
     source_like.then_some(np)
 }
+
+/// Auxiliaries and copulas: a phrase holding one is a clause.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "does", "did", "do",
+];
+
+/// Words that open a clause or a prepositional phrase, not a noun phrase
+/// ("After other Twitter users", "But what the March on Washington").
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "before", "when", "while", "although", "though", "because", "if", "as", "since",
+    "until", "unless", "once", "for", "in", "on", "at", "by", "to", "about", "despite", "during",
+    "what", "how", "why", "where", "whether", "besides", "except", "like", "than",
+];
 
 /// What kind of attribution `a` is: "according to", or by how much of its
 /// content lies inside quote marks.
@@ -396,5 +564,42 @@ mod tests {
                 "the official"
             ]
         );
+    }
+
+    #[test]
+    fn a_source_misplaced_or_cut_before_its_cue_is_repaired() {
+        for (text, cue, source) in [
+            (
+                "Mr. O’Rourke, asked if he supported impeaching Mr. Trump, said he believed \
+                 the president had sought to collude with the Russians.",
+                "said",
+                "Mr. O’Rourke",
+            ),
+            (
+                "Indiana Gov. Mike Pence, who also hasn’t ruled out a potential White House \
+                 bid, said he doesn’t support legalization, either.",
+                "said",
+                "Indiana Gov. Mike Pence",
+            ),
+            (
+                "The White House asked Bill Clinton to talk to Rep. Joe Sestak about a post if \
+                 he would drop out of the race against Sen. Arlen Specter, the Obama \
+                 administration said in a report released Friday morning.",
+                "said",
+                "the Obama administration",
+            ),
+            (
+                "The outgoing Republican governor, who’s considering a 2016 presidential bid, \
+                 has said in recent weeks that he favors lowering the penalties.",
+                "has said",
+                "The outgoing Republican governor",
+            ),
+        ] {
+            let found = found(text);
+            assert!(
+                found.contains(&(Some(source), Some(cue))),
+                "{text}: {found:?}"
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Names around cues: finding the name or pronoun a rule credits, and growing
 //! a source over the rest of a name it cuts.
 
-use crate::lexicon::names::{is_not_name, ROLE_WORDS};
+use crate::lexicon::names::{is_not_name, opens_like_name, ROLE_WORDS};
 use crate::lexicon::pronouns::is_speaker;
 use crate::lexicon::sources::ORG_NOUNS;
 use crate::text::{ByteSpan, Doc, TokenKind};
@@ -9,9 +9,7 @@ use crate::text::{ByteSpan, Doc, TokenKind};
 /// A capitalised word that may be (part of) a name.
 pub(crate) fn is_name_token(doc: &Doc, t: usize) -> bool {
     let s = doc.token_text(t);
-    doc.tokens[t].kind == TokenKind::Word
-        && s.chars().next().is_some_and(char::is_uppercase)
-        && !is_not_name(s)
+    doc.tokens[t].kind == TokenKind::Word && opens_like_name(s) && !is_not_name(s)
 }
 
 /// A name run (capitalised words, with role words inside) over `[from, to)`:

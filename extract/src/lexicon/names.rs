@@ -119,6 +119,29 @@ fn stop_words() -> &'static std::collections::HashSet<&'static str> {
     })
 }
 
+/// Whether `w` (lowercase) is a function word: a stop word ("and", "of",
+/// "most").
+pub fn is_function_word(w: &str) -> bool {
+    stop_words().contains(w)
+}
+
+/// Whether `w` opens like a name: a capital, or an Arabic article joined to
+/// a capitalised name ("al-Assad", "el-Sisi", "ash-Shara"), which is
+/// written lowercase inside a name ("Bashar al-Assad").
+pub fn opens_like_name(w: &str) -> bool {
+    if w.starts_with(char::is_uppercase) {
+        return true;
+    }
+    [
+        "al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-", "an-", "ud-", "ul-",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    })
+}
+
 /// Whether a capitalised word is known not to be (part of) a name: a
 /// sentence opener, a stop word or number word capitalised ("After",
 /// "His", "Fifteen"), a month or day name, a month abbreviation.

@@ -246,6 +246,7 @@ pub const ORG_NOUNS: Words = Words {
         "Legislature",
         "Assembly",
         "Movement",
+        "Chamber",
     ],
     any_case: &[
         "campaign",
@@ -464,6 +465,10 @@ pub const PERSON_NOUNS: &[&str] = &[
     "investigator",
     "reporter",
     "journalist",
+    "columnist",
+    "correspondent",
+    "editor",
+    "anchor",
     "host",
     "author",
     "professor",

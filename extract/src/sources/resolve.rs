@@ -6,6 +6,7 @@
 use super::typing::{classify, role_word, Mention};
 use crate::extraction::SourceType;
 use crate::lexicon::capitalise;
+use crate::lexicon::dates::CARDINALS;
 use crate::lexicon::given_names::{is_given_name, name_start};
 use crate::lexicon::names::{is_not_name, ROLE_WORDS, TITLES};
 use crate::lexicon::places::{is_place, place, Place};
@@ -314,7 +315,7 @@ impl<'a> Resolver<'a> {
             } if name.starts_with("the ") => {
                 // "the officials" are the officials named before.
                 let head = name.rsplit(' ').next().unwrap_or("").to_string();
-                Some(match self.anonymous_with_head(&head, span) {
+                Some(match self.anonymous_with_head(&head, &name, span) {
                     Some(idx) => self.add_mention(idx, span),
                     None => self.register_group(SourceType::Anonymous, name, span),
                 })
@@ -370,7 +371,7 @@ impl<'a> Resolver<'a> {
             Mention::Role(role) if ANONYMOUS_NOUNS.contains(&role.as_str()) => {
                 // "the official": an unnamed source stays unnamed, even when a
                 // named person was called an official before.
-                Some(match self.anonymous_with_head(&role, span) {
+                Some(match self.anonymous_with_head(&role, &role, span) {
                     Some(idx) => self.add_mention(idx, span),
                     None => {
                         let name = format!("the {role}");
@@ -381,16 +382,25 @@ impl<'a> Resolver<'a> {
             Mention::Role(role) => {
                 // The person last credited with that role, or else the last
                 // name written after that title ("the governor" → "Gov. Dave
-                // Heineman").
+                // Heineman"); a description's place or body must be written
+                // near their name ("the Vermont senator" is not the senator
+                // last named unless "Vermont" stands beside that name).
+                let modifiers = modifiers(text);
+                let fits = |name: &str| self.written_near(name, &modifiers);
                 let person = self
                     .people_by_role
                     .get(&role)
-                    .and_then(|people| people.iter().rev().find(|p| p.0 < span.start))
+                    .and_then(|people| {
+                        people
+                            .iter()
+                            .rev()
+                            .find(|p| p.0 < span.start && fits(&self.sources[p.1].name))
+                    })
                     .copied();
                 let titled = self
                     .titled
                     .get(&role)
-                    .and_then(|names| names.iter().rev().find(|n| n.0 < span.start))
+                    .and_then(|names| names.iter().rev().find(|n| n.0 < span.start && fits(&n.1)))
                     .cloned();
                 match (person, titled) {
                     (Some((pos, idx)), Some((tpos, _))) if pos >= tpos => {
@@ -619,9 +629,14 @@ impl<'a> Resolver<'a> {
 
     /// The unnamed source mentioned last before `span` whose description
     /// holds `head` ("official" in "a high-ranking law enforcement
-    /// official"), singular or plural.
-    fn anonymous_with_head(&self, head: &str, span: ByteSpan) -> Option<usize> {
+    /// official"), singular or plural, and no other number than
+    /// `description` gives ("the three dissenting judges" are not "ten
+    /// judges").
+    fn anonymous_with_head(&self, head: &str, description: &str, span: ByteSpan) -> Option<usize> {
         let stem = head.trim_end_matches('s');
+        let count = count_in(description);
+        // "the Eglin spokeswoman" is not "a spokeswoman for the Coast Guard".
+        let modifiers = capitalised_modifiers(description);
         self.groups
             .iter()
             .rev()
@@ -633,7 +648,38 @@ impl<'a> Resolver<'a> {
                         .name
                         .split_whitespace()
                         .any(|w| w.trim_end_matches([',', '.']).trim_end_matches('s') == stem)
+                    && (count.is_none()
+                        || count_in(&self.sources[i].name).is_none_or(|c| Some(c) == count))
+                    && modifiers
+                        .iter()
+                        .all(|m| self.sources[i].name.split_whitespace().any(|w| w == *m))
             })
+    }
+
+    /// Whether every one of `modifiers` is written within a few words of
+    /// `name`'s surname somewhere in the text ("Vermont Sen. Bernie
+    /// Sanders", "Bernie Sanders of Vermont"). True when there are none.
+    fn written_near(&self, name: &str, modifiers: &[&str]) -> bool {
+        if modifiers.is_empty() {
+            return true;
+        }
+        let text = self.doc.text;
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        if surname.is_empty() {
+            return false;
+        }
+        text.match_indices(surname).any(|(at, _)| {
+            let mut from = at.saturating_sub(80);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let mut to = (at + surname.len() + 60).min(text.len());
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            let window = &text[from..to];
+            modifiers.iter().all(|m| window.contains(m))
+        })
     }
 
     /// What "which" or "that" at `span` refers to, if it can be a source:
@@ -805,4 +851,71 @@ impl<'a> Resolver<'a> {
         }
         idx
     }
+}
+
+/// The number a description gives its people, as written ("three" in "the
+/// three witnesses", "12" in "12 senators"), lowercase.
+fn count_in(description: &str) -> Option<String> {
+    description.split_whitespace().find_map(|w| {
+        let w = w.to_lowercase();
+        (CARDINALS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit())).then_some(w)
+    })
+}
+
+/// The places a description names, as written: "Vermont" in "The Vermont
+/// senator", "New York City" in "the New York City mayor". Two descriptions
+/// of one person share them, and a person so described has the place
+/// written beside their name.
+fn modifiers(description: &str) -> Vec<&str> {
+    let words: Vec<(usize, &str)> = description
+        .split_whitespace()
+        .map(|w| {
+            let at = w.as_ptr() as usize - description.as_ptr() as usize;
+            (at, w.trim_end_matches([',', '.', ':', ';']))
+        })
+        .collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // The longest run of up to three capitalised words from `i` that is a place.
+        let run = (1..=3.min(words.len() - i)).rev().find(|&n| {
+            let (first, last) = (words[i], words[i + n - 1]);
+            words[i..i + n]
+                .iter()
+                .all(|w| w.1.starts_with(char::is_uppercase))
+                && is_place(&description[first.0..last.0 + last.1.len()])
+        });
+        match run {
+            Some(n) => {
+                let (first, last) = (words[i], words[i + n - 1]);
+                found.push(&description[first.0..last.0 + last.1.len()]);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The capitalised words of a description after its determiner, other than
+/// titles: "Eglin" in "the Eglin spokeswoman". An unnamed source described
+/// again keeps them ("the White House official" after "a senior White House
+/// official").
+fn capitalised_modifiers(description: &str) -> Vec<&str> {
+    description
+        .split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            (
+                i,
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            )
+        })
+        .filter(|&(i, w)| {
+            w.starts_with(char::is_uppercase)
+                && !(i == 0 && matches!(w, "The" | "A" | "An" | "This" | "That"))
+                && !TITLES.contains(w)
+        })
+        .map(|(_, w)| w)
+        .collect()
 }

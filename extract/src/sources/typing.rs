@@ -8,7 +8,7 @@
 use crate::extraction::SourceType;
 use crate::lexicon::dates::{MONTHS, WEEKDAYS};
 use crate::lexicon::given_names::name_start;
-use crate::lexicon::names::{is_not_name, is_party_tag, ROLE_WORDS, TITLES};
+use crate::lexicon::names::{is_not_name, is_party_tag, opens_like_name, ROLE_WORDS, TITLES};
 use crate::lexicon::places::is_demonym;
 use crate::lexicon::pronouns;
 use crate::lexicon::sources::{
@@ -51,8 +51,14 @@ fn words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Prepositions that end a noun phrase's head ("the report by the IRS
+/// inspector general" is a report).
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "on", "with", "from", "by", "in", "to", "about",
+];
+
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    opens_like_name(w)
 }
 
 /// A phrase list searched in one Aho-Corasick pass (classify runs on every
@@ -285,6 +291,11 @@ pub fn classify(text: &str) -> Mention {
                 kind: SourceType::Organization,
                 ..
             } => named(SourceType::Organization, strip_determiner(head_text)),
+            // "Rosenstein’s memo": a document, owner and all.
+            Mention::Named {
+                kind: SourceType::Document,
+                ..
+            } => named(SourceType::Document, strip_determiner(head_text)),
             Mention::NotASource => Mention::NotASource,
             _ if rest.is_empty() => Mention::NotASource,
             _ => named(SourceType::Anonymous, lowercase_first(head_text)),
@@ -335,6 +346,22 @@ pub fn classify(text: &str) -> Mention {
         return named(SourceType::Document, strip_determiner(head_text));
     }
     if let Some(outlet) = outlet_names().first_in(head_text) {
+        // "Daily Mail columnist Sarah Vine": the outlet's person, named.
+        if let Some(p) = head
+            .iter()
+            .position(|w| PERSON_NOUNS.contains(w) || ROLE_WORDS.contains(w))
+        {
+            let name = &head[p + 1..];
+            if name.len() >= 2 && name.iter().all(|w| is_cap(w) && !not_in_name(w)) {
+                if let person @ Mention::Named {
+                    kind: SourceType::Person,
+                    ..
+                } = classify(&name.join(" "))
+                {
+                    return person;
+                }
+            }
+        }
         let last = lower_head.last().map(String::as_str).unwrap_or("");
         // "a Washington Post report" is a document; "the Washington Post",
         // whose name ends in a document noun, is the outlet.
@@ -407,6 +434,21 @@ pub fn classify(text: &str) -> Mention {
         if !name.is_empty() && name.iter().all(|w| is_cap(w)) && !not_in_name(name[0]) {
             return named(SourceType::Organization, name.join(" "));
         }
+    }
+    // "the former IRS official", "the freshman House member": a person
+    // described by their body is that person, not the body.
+    if starts_definite
+        && is_person_noun(&last)
+        && head.last().is_some_and(|w| !is_cap(w))
+        && !lower_head
+            .iter()
+            .any(|w| PREPOSITIONS.contains(&w.as_str()))
+    {
+        return if anonymous_head {
+            named(SourceType::Anonymous, lowercase_first(head_text))
+        } else {
+            Mention::Role(last)
+        };
     }
     if org_nouns().first_in(head_text).is_some() && !person_like(&head) {
         return named(SourceType::Organization, strip_determiner(head_text));
@@ -569,7 +611,7 @@ fn not_in_name(w: &str) -> bool {
 }
 
 /// A noun for a person or people: a role, a title, an unnamed-source head.
-fn is_person_noun(w: &str) -> bool {
+pub(crate) fn is_person_noun(w: &str) -> bool {
     ROLE_WORDS.contains(&w)
         || TITLES.any_case.contains(&w)
         || ANONYMOUS_NOUNS.contains(&w)
