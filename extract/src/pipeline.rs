@@ -23,6 +23,7 @@ pub fn extract_article(article: &Article, tagger: &Tagger) -> Extraction {
     // add one for a quote paragraph continuing the previous speaker).
     let mut found = attribution::find(&doc, tagger);
     attribution::drop_hedges(&doc, &mut found);
+    attribution::split_coordinated(&doc, &mut found);
     let quote_links = attribution::link_quotes(&doc, &mut found);
     // 4. Sources: typed, resolved to one canonical name each.
     let sources = resolve_sources(&doc, &mut found);
