@@ -10,6 +10,7 @@ mod speakers;
 
 use crate::extraction::{AttributionKind, SourceType};
 use crate::hedges::hedges_in;
+use crate::lexicon::dates::CARDINALS;
 use crate::lexicon::given_names::is_given_name;
 use crate::lexicon::hedges::HEDGE_CUE_WORDS;
 use crate::lexicon::names::is_function_word;
@@ -415,6 +416,18 @@ fn tidy(doc: &Doc, mut a: FoundAttribution) -> Option<FoundAttribution> {
             a.source = None;
         }
     }
+    // "Most of the families are from …, and say": the sentence's subject,
+    // not what the tagger took from the first predicate.
+    if let Some((subject, verb)) = subject_of_coordinated_predicate(doc, cs) {
+        if a.source
+            .is_none_or(|s| s.start >= doc.tokens[verb].span.start)
+        {
+            a.source = Some(subject);
+        }
+    }
+    if a.source.is_none() {
+        a.source = subject_before_parenthetical(doc, cs).map(|(subject, _)| subject);
+    }
     if a.source.is_none() {
         a.source = a.cue.and_then(|c| fallback_source(doc, c));
     }
@@ -462,15 +475,7 @@ fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
             }
         )
     };
-    // A lowercase word that makes a phrase a clause, not a noun phrase.
-    let verb_like = |t: usize| {
-        let w = text(t);
-        lower(t)
-            && (w.ends_with("ed")
-                || w.ends_with("ing")
-                || AUXILIARIES.contains(&w)
-                || speakers::is_cue_word(w))
-    };
+    let verb_like = |t: usize| verb_like(doc, t);
     let comma = |t: usize| text(t) == ",";
     // The parenthetical: `subject, lowercase words … source, cue`. It is a
     // clause ("asked if…", "who…", "writing in…") or the source is no
@@ -478,32 +483,12 @@ fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
     // naming the person ("Another MEP, former minister Joachim Brudziński,
     // accused") keeps its name.
     if cs == s1 + 1 && comma(s1) && !(s0..s1).any(comma) {
-        if let Some(c1) = (ss.max(s0.saturating_sub(25))..s0)
-            .rev()
-            .find(|&t| comma(t))
-        {
-            // After a dateline or a dash: "Calif. (Reuters) - Billionaire Tom
-            // Steyer"; not a conjunction ("But Alex Nowrasteh").
-            let mut a0 = (ss..c1)
-                .rev()
-                .find(|&t| matches!(text(t), "," | "-" | "—" | "–" | ")" | ":"))
-                .map_or(ss, |t| t + 1);
-            if a0 + 1 < c1 && matches!(text(a0), "And" | "But" | "Yet" | "So" | "Or") {
-                a0 += 1;
-            }
+        if let Some((subject, c1)) = subject_before_parenthetical(doc, cs) {
             let opener = text(c1 + 1).to_lowercase();
             let clause =
                 matches!(opener.as_str(), "who" | "whom" | "whose" | "which") || verb_like(c1 + 1);
-            if c1 + 1 < s0
-                && lower(c1 + 1)
-                && (clause || !is_person(s0, s1))
-                && text(a0).starts_with(char::is_uppercase)
-                && (1..=8).contains(&(c1 - a0))
-                && !(a0..c1).any(verb_like)
-                && !(a0..c1).any(|t| CLAUSE_OPENERS.contains(&text(t).to_lowercase().as_str()))
-                && is_source(a0, c1)
-            {
-                return doc.token_span(a0, c1);
+            if c1 + 1 < s0 && (clause || !is_person(s0, s1)) {
+                return subject;
             }
         }
     }
@@ -551,8 +536,7 @@ fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
         let noun = (s1..cs.min(s1 + 2)).find(|&t| is_person_noun(text(t)));
         // "elections" in "a prominent Republican elections lawyer"; not "and
         // most" in "The Palestinians and most of the world".
-        let modifier =
-            |t: usize| lower(t) && !CLAUSE_OPENERS.contains(&text(t)) && !is_function_word(text(t));
+        let modifier = |t: usize| lower(t) && !opens_clause(text(t)) && !is_function_word(text(t));
         if let Some(n) = noun.filter(|&n| (s1..=n).all(modifier)) {
             let start = [s0.checked_sub(1), s0.checked_sub(2)]
                 .into_iter()
@@ -579,9 +563,13 @@ fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
 /// after it: up to the next punctuation or the sentence end, at most 15
 /// tokens.
 fn according_to_source(doc: &Doc, cs: usize, ce: usize) -> Option<ByteSpan> {
-    if ce < cs + 2
-        || !doc.token_text(ce - 2).eq_ignore_ascii_case("according")
-        || !doc.token_text(ce - 1).eq_ignore_ascii_case("to")
+    // "…, citing sources with knowledge, CNN reported": what is cited is the
+    // source of what is reported, as after "according to".
+    let citing = doc.token_text(ce - 1).eq_ignore_ascii_case("citing");
+    if !citing
+        && (ce < cs + 2
+            || !doc.token_text(ce - 2).eq_ignore_ascii_case("according")
+            || !doc.token_text(ce - 1).eq_ignore_ascii_case("to"))
     {
         return None;
     }
@@ -589,7 +577,45 @@ fn according_to_source(doc: &Doc, cs: usize, ce: usize) -> Option<ByteSpan> {
     let end = (ce..sentence_end.min(ce + 15))
         .find(|&t| doc.tokens[t].kind == TokenKind::Punct && doc.token_text(t) != "'")
         .unwrap_or(sentence_end.min(ce + 15));
-    (end > ce).then(|| doc.token_span(ce, end))
+    let np = (end > ce).then(|| doc.token_span(ce, end))?;
+    // What is cited is a source only when it names one: "citing sources with
+    // knowledge", "citing a recent Gallup poll", "citing an unidentified
+    // official"; not "citing family reasons" or "citing the law".
+    if citing {
+        let names_source = match classify(np.slice(doc.text)) {
+            Mention::Named {
+                kind: SourceType::Outlet | SourceType::Document,
+                ..
+            } => true,
+            Mention::Named {
+                kind: SourceType::Person,
+                ..
+            } => end - ce <= 4 && (ce..end).all(|t| is_name_token(doc, t)),
+            Mention::Named {
+                kind: SourceType::Anonymous,
+                ..
+            } => (ce..end).any(|t| {
+                matches!(
+                    doc.token_text(t),
+                    "source"
+                        | "sources"
+                        | "official"
+                        | "officials"
+                        | "people"
+                        | "person"
+                        | "aide"
+                        | "aides"
+                        | "diplomat"
+                        | "diplomats"
+                        | "insider"
+                        | "insiders"
+                )
+            }),
+            _ => false,
+        };
+        return names_source.then_some(np);
+    }
+    Some(np)
 }
 
 /// For a one-word speech cue ending a clause after a comma ("…, the
@@ -616,19 +642,147 @@ fn trailing_source(doc: &Doc, cs: usize, ce: usize) -> Option<ByteSpan> {
     source_like.then_some(np)
 }
 
+/// A lowercase word that makes a phrase a clause, not a noun phrase.
+fn verb_like(doc: &Doc, t: usize) -> bool {
+    let w = doc.token_text(t);
+    w.starts_with(char::is_lowercase)
+        && (w.ends_with("ed")
+            || w.ends_with("ing")
+            || AUXILIARIES.contains(&w)
+            || speakers::is_cue_word(w))
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "—" | "–")
+}
+
+/// A short noun phrase over tokens `a0..a1` that names a source: no verb or
+/// clause word in it, and typed by [`classify`] (a capital, or an unnamed
+/// group or body: "lawmakers and Jewish organizations").
+fn subject_phrase(doc: &Doc, a0: usize, a1: usize) -> Option<ByteSpan> {
+    // "One voter from Boston", "A woman from the north of the country".
+    let determined = {
+        let w = doc.token_text(a0).to_lowercase();
+        matches!(w.as_str(), "a" | "an" | "one" | "the") || CARDINALS.contains(&w.as_str())
+    };
+    let origin = |t: usize| t > a0 + 1 && determined && doc.token_text(t) == "from";
+    if !(1..=8).contains(&(a1.saturating_sub(a0)))
+        || (a0..a1).any(|t| verb_like(doc, t))
+        || (a0..a1).any(|t| opens_clause(doc.token_text(t)) && !origin(t))
+    {
+        return None;
+    }
+    let span = doc.token_span(a0, a1);
+    let capital = doc.token_text(a0).starts_with(char::is_uppercase);
+    let ok = match classify(span.slice(doc.text)) {
+        Mention::Named {
+            kind: SourceType::Anonymous | SourceType::Organization,
+            ..
+        } => true,
+        Mention::Named { kind, .. } => capital && kind != SourceType::Unknown,
+        Mention::Role(_) => capital,
+        _ => false,
+    };
+    ok.then_some(span)
+}
+
+/// The subject before a parenthetical that closes right before the cue
+/// (token `cs`), and the token that opens the parenthetical: "Mr. O’Rourke
+/// | , asked if he supported impeaching Mr. Trump, | said", "But supporters |
+/// -- including some in the president's own party -- | have downplayed".
+/// The parenthetical opens lowercase; the subject starts the sentence or
+/// follows a comma, a dateline or a dash ("Calif. (Reuters) - Billionaire Tom
+/// Steyer"), without a conjunction ("But").
+fn subject_before_parenthetical(doc: &Doc, cs: usize) -> Option<(ByteSpan, usize)> {
+    let ss = doc.sentence_tokens[doc.token_sentence[cs]].0;
+    let text = |t: usize| doc.token_text(t);
+    if cs < ss + 3 {
+        return None;
+    }
+    let mut close = cs - 1;
+    let dashes = is_dash(text(close));
+    if !dashes && text(close) != "," {
+        return None;
+    }
+    while dashes && close > ss && is_dash(text(close - 1)) {
+        close -= 1;
+    }
+    let opens = |t: usize| {
+        if dashes {
+            is_dash(text(t))
+        } else {
+            text(t) == ","
+        }
+    };
+    let mut c1 = (ss.max(close.saturating_sub(25))..close)
+        .rev()
+        .find(|&t| opens(t))?;
+    let inside = c1 + 1;
+    while dashes && c1 > ss && is_dash(text(c1 - 1)) {
+        c1 -= 1;
+    }
+    if inside >= close || !text(inside).starts_with(char::is_lowercase) {
+        return None;
+    }
+    let mut a0 = (ss..c1)
+        .rev()
+        .find(|&t| matches!(text(t), "," | ")" | ":") || is_dash(text(t)))
+        .map_or(ss, |t| t + 1);
+    if a0 + 1 < c1 && matches!(text(a0), "And" | "But" | "Yet" | "So" | "Or") {
+        a0 += 1;
+    }
+    Some((subject_phrase(doc, a0, c1)?, c1))
+}
+
+/// The subject of a sentence whose cue opens its second predicate: "Most of
+/// the families are from Guatemala, Honduras and El Salvador, and say they
+/// are fleeing violence" (the tagger took "Honduras and El Salvador"): the
+/// words before the first verb, when the cue (token `cs`) follows "and".
+fn subject_of_coordinated_predicate(doc: &Doc, cs: usize) -> Option<(ByteSpan, usize)> {
+    let ss = doc.sentence_tokens[doc.token_sentence[cs]].0;
+    if cs < ss + 3 || doc.token_text(cs - 1) != "and" {
+        return None;
+    }
+    let mut a0 = ss;
+    if matches!(doc.token_text(a0), "And" | "But" | "Yet" | "So") {
+        a0 += 1;
+    }
+    let verb = (a0..cs - 1).find(|&t| verb_like(doc, t))?;
+    if (a0..verb).any(|t| doc.tokens[t].kind == TokenKind::Punct && doc.token_text(t) != "'") {
+        return None;
+    }
+    Some((subject_phrase(doc, a0, verb)?, verb))
+}
+
 /// Auxiliaries and copulas: a phrase holding one is a clause.
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
     "could", "does", "did", "do",
 ];
 
-/// Words that open a clause or a prepositional phrase, not a noun phrase
-/// ("After other Twitter users", "But what the March on Washington").
-const CLAUSE_OPENERS: &[&str] = &[
-    "after", "before", "when", "while", "although", "though", "because", "if", "as", "since",
-    "until", "unless", "once", "for", "in", "on", "at", "by", "to", "about", "despite", "during",
-    "what", "how", "why", "where", "whether", "besides", "except", "like", "than",
+/// Words that make a phrase a clause wherever they stand ("But what the
+/// March on Washington").
+const CLAUSE_WORDS: &[&str] = &[
+    "what", "how", "why", "where", "whether", "when", "while", "although", "though", "because",
+    "if", "since", "until", "unless",
 ];
+
+/// Words that open a prepositional phrase or a clause, not a noun phrase
+/// ("After other Twitter users", "unlike some of her rivals"); inside a noun
+/// phrase they are fine ("a woman from the north"), but a subject found by a
+/// rule holds none of them: without a parser, "Political gridlock in
+/// Washington" and "The big problem for Lew" look the same.
+const OPENERS: &[&str] = &[
+    "after", "before", "as", "once", "for", "in", "on", "at", "by", "to", "about", "despite",
+    "during", "besides", "except", "like", "than", "unlike", "with", "without", "among", "from",
+    "under", "against", "amid", "into",
+];
+
+/// Whether `w` (any case) is one of [`CLAUSE_WORDS`] or [`OPENERS`].
+fn opens_clause(w: &str) -> bool {
+    let w = w.to_lowercase();
+    CLAUSE_WORDS.contains(&w.as_str()) || OPENERS.contains(&w.as_str())
+}
 
 /// What kind of attribution `a` is: "according to", or by how much of its
 /// content lies inside quote marks.

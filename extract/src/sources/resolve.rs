@@ -354,8 +354,10 @@ impl<'a> Resolver<'a> {
                 if text.trim().eq_ignore_ascii_case("who") {
                     // "Democrats, who have accused…", "major environmental
                     // groups who voiced concern": the people just before it.
-                    if let Some((kind, name)) = self.group_phrase_before(span.start) {
-                        return Some(self.register_group(kind, name, span));
+                    // The mention runs from the phrase to "who".
+                    if let Some((kind, name, from)) = self.group_phrase_before(span.start) {
+                        let mention = ByteSpan::new(from, span.end);
+                        return Some(self.register_group(kind, name, mention));
                     }
                     let run = self.person_run_before(span.start, "who");
                     let source = self.people.iter().rev().find(|p| p.0 < span.start).copied();
@@ -504,7 +506,13 @@ impl<'a> Resolver<'a> {
         else {
             return name;
         };
-        let capital = capitalise(first);
+        let capital_form = capitalise(first);
+        // "manuel's lawyers": the owner's name without the possessive.
+        let capital = capital_form
+            .strip_suffix("'s")
+            .or_else(|| capital_form.strip_suffix("’s"))
+            .unwrap_or(&capital_form)
+            .to_string();
         if is_not_name(&capital)
             || ANONYMOUS_NOUNS.contains(&first)
             || ROLE_WORDS.contains(&first)
@@ -531,7 +539,7 @@ impl<'a> Resolver<'a> {
             })
         };
         if surname || inside_a_sentence() {
-            format!("{capital}{}", &name[first.len()..])
+            format!("{capital_form}{}", &name[first.len()..])
         } else {
             name
         }
@@ -724,7 +732,7 @@ impl<'a> Resolver<'a> {
     /// (a comma between them allowed), typed as a group: "Democrats",
     /// "major environmental groups", "the larger business community". `None`
     /// when a name or a singular noun is there ("Sen. Warner, who").
-    fn group_phrase_before(&self, pos: usize) -> Option<(SourceType, String)> {
+    fn group_phrase_before(&self, pos: usize) -> Option<(SourceType, String, usize)> {
         let toks = &self.doc.tokens;
         let mut t = toks
             .partition_point(|tok| tok.span.start < pos)
@@ -758,7 +766,7 @@ impl<'a> Resolver<'a> {
             let adjective = w.starts_with(char::is_lowercase)
                 && [
                     "al", "ic", "ive", "ous", "ary", "ern", "ish", "ian", "or", "ent", "ant",
-                    "wing", "ion", "ment", "ity", "ence",
+                    "wing", "ion", "ment", "ity", "ence", "ness",
                 ]
                 .iter()
                 .any(|s| w.ends_with(s));
@@ -777,7 +785,7 @@ impl<'a> Resolver<'a> {
                 kind: kind @ (SourceType::Anonymous | SourceType::Organization),
                 name,
                 ..
-            } => Some((kind, name)),
+            } => Some((kind, name, toks[start].span.start)),
             _ => None,
         }
     }

@@ -119,6 +119,13 @@ fn org_nouns() -> &'static PhraseSet {
 /// Classify the text of a source span.
 pub fn classify(text: &str) -> Mention {
     let text = text.trim().trim_end_matches([',', '.', ':']);
+    // "the Kurdistan Regional Government (KRG)": an acronym in parentheses
+    // repeats the name.
+    if let Some((name, rest)) = text.rsplit_once(" (") {
+        if rest.strip_suffix(')').is_some_and(is_acronym) {
+            return classify(name);
+        }
+    }
     let ws = words(text);
     let Some(first) = ws.first() else {
         return Mention::Named {
@@ -134,6 +141,12 @@ pub fn classify(text: &str) -> Mention {
             "with" | "by" | "from" | "among"
         )
     {
+        if let Some(rest) = text.get(first.len()..) {
+            return classify(rest);
+        }
+    }
+    // "But supporters": a conjunction the span began on.
+    if ws.len() > 1 && matches!(*first, "But" | "And" | "Yet" | "So" | "Or") {
         if let Some(rest) = text.get(first.len()..) {
             return classify(rest);
         }
@@ -410,7 +423,29 @@ pub fn classify(text: &str) -> Mention {
             || ANONYMOUS_NOUNS.contains(&lower.as_str());
         is_cap(w) && !not_a_name
     });
-    let anonymous_head = ANONYMOUS_NOUNS.contains(&last.as_str()) || text.contains("familiar with");
+    // "the U.S. House of Representatives": a capitalised noun inside a name
+    // is the name's, not an unnamed source's head.
+    let proper_last = head.len() > 1 && head.last().is_some_and(|w| is_cap(w));
+    let anonymous_head =
+        ANONYMOUS_NOUNS.contains(&last.as_str()) && !proper_last || text.contains("familiar with");
+    // "the larger business community", "the public": people as a whole.
+    if matches!(last.as_str(), "community" | "public") && !proper_last {
+        return named(SourceType::Anonymous, lowercase_first(head_text));
+    }
+    // "two lower courts", "American intelligence agencies": bodies.
+    let singular = last
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| last.strip_suffix('s').map(str::to_string));
+    // ("lawmakers and Jewish organizations" are people and bodies: unnamed.)
+    if singular.is_some_and(|s| ORG_NOUNS.any_case.contains(&s.as_str()))
+        && !proper_last
+        && !lower_head
+            .iter()
+            .any(|w| ANONYMOUS_NOUNS.contains(&w.as_str()))
+    {
+        return named(SourceType::Organization, strip_determiner(head_text));
+    }
     let indefinite = INDEFINITE.contains(&lower_first.as_str());
     // "senior Obama administration officials", "Trump aides": unnamed people
     // of a named body or person.
