@@ -97,6 +97,37 @@ pub(crate) fn name_forward(doc: &Doc, t: usize, limit: usize) -> Option<ByteSpan
     (j > t).then(|| doc.token_span(t, j))
 }
 
+/// A name after a description of its owner, starting at token `t`:
+/// "the president’s personal attorneys Rudy Giuliani" (`said the
+/// president’s …`), at most six lowercase or possessive words first; or a
+/// plain name ([`name_forward`]).
+pub(crate) fn described_name_forward(doc: &Doc, t: usize, limit: usize) -> Option<ByteSpan> {
+    if let Some(name) = name_forward(doc, t, limit) {
+        return Some(name);
+    }
+    // Description words: not a preposition or a clause word ("into the mic
+    // at a West Baltimore…", "that the United States…" describe no one).
+    const NOT_DESCRIPTION: &[&str] = &[
+        "at", "in", "into", "on", "to", "for", "from", "with", "by", "of", "about", "that",
+        "which", "who", "if", "as", "when", "while", "after", "before", "he", "she", "they", "it",
+        "we", "i", "was", "is", "were", "are",
+    ];
+    let mut j = t;
+    while j < limit
+        && j - t < 6
+        && doc.tokens[j].kind == TokenKind::Word
+        && !NOT_DESCRIPTION.contains(&doc.token_text(j))
+        && (doc.token_text(j).starts_with(char::is_lowercase)
+            || doc.token_text(j).ends_with("’s")
+            || doc.token_text(j).ends_with("'s"))
+    {
+        j += 1;
+    }
+    let name = (j > t).then(|| name_forward(doc, j, limit)).flatten()?;
+    let (_, end) = doc.tokens_in(name)?;
+    (!is_speaker(name.slice(doc.text))).then(|| doc.token_span(t, end))
+}
+
 /// A name or pronoun ending just before token `t`, going backward (`X said`).
 pub(crate) fn name_backward(doc: &Doc, t: usize, floor: usize) -> Option<ByteSpan> {
     if t <= floor {

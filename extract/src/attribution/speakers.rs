@@ -3,7 +3,7 @@
 //! participle's subject (`…, telling Ushakov: "…"`), and a quote paragraph
 //! that continues the previous speaker.
 
-use super::names::{is_name_token, name_backward, name_forward, name_in};
+use super::names::{described_name_forward, is_name_token, name_backward, name_forward, name_in};
 use super::FoundAttribution;
 use crate::lexicon::cues;
 use crate::text::{ByteSpan, Doc, ParagraphKind, SpanIndex, TokenKind};
@@ -71,7 +71,7 @@ pub(crate) fn quote_rule(doc: &Doc, outer: ByteSpan) -> Option<FoundAttribution>
             }
         }
         if is_cue_word(w) {
-            if let Some(src) = name_forward(doc, t + 1, para_end) {
+            if let Some(src) = described_name_forward(doc, t + 1, para_end) {
                 return Some(quote(doc.tokens[t].span, Some(src)));
             }
         }

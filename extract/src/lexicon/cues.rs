@@ -4,6 +4,20 @@
 /// tagger's training data mined. Inflected forms are listed, not stemmed, so
 /// "state" (the noun) does not fire as often as "stated". Lowercase.
 pub const CUE_WORDS: &[&str] = &[
+    "intoned",
+    "scoffed",
+    "fumed",
+    "bragged",
+    "echoed",
+    "chided",
+    "demanded",
+    "disputed",
+    "reiterated",
+    "opined",
+    "wondered",
+    "hailed",
+    "derided",
+    "mocked",
     "said",
     "says",
     "say",

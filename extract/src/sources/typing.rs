@@ -360,9 +360,9 @@ pub fn classify(text: &str) -> Mention {
     }
     if let Some(outlet) = outlet_names().first_in(head_text) {
         // "Daily Mail columnist Sarah Vine": the outlet's person, named.
-        if let Some(p) = head
+        if let Some(p) = lower_head
             .iter()
-            .position(|w| PERSON_NOUNS.contains(w) || ROLE_WORDS.contains(w))
+            .position(|w| PERSON_NOUNS.contains(&w.as_str()) || ROLE_WORDS.contains(&w.as_str()))
         {
             let name = &head[p + 1..];
             if name.len() >= 2 && name.iter().all(|w| is_cap(w) && !not_in_name(w)) {
