@@ -15,7 +15,7 @@ use crate::lexicon::given_names::is_given_name;
 use crate::lexicon::hedges::HEDGE_CUE_WORDS;
 use crate::lexicon::names::is_function_word;
 use crate::lexicon::names::{ROLE_WORDS, TITLES};
-use crate::lexicon::places::is_place;
+use crate::lexicon::places::{is_place, place, Place};
 use crate::lexicon::pronouns::is_speaker;
 use crate::lexicon::sources::{ANONYMOUS_NOUNS, INDEFINITE, PERSON_NOUNS};
 use crate::sources::typing::{classify, is_person_noun, Mention};
@@ -476,6 +476,35 @@ fn tidy(doc: &Doc, mut a: FoundAttribution) -> Option<FoundAttribution> {
     a.source = a
         .source
         .map(|s| complete_name(doc, repair_source(doc, s, cs), cue));
+    // A place stands for its government only as the subject of the cue or
+    // its object ("Moscow said", "according to Moscow"); elsewhere ("the
+    // Obama administration blamed Moscow while continuing to insist", "oil
+    // sands in Canada") the tagger took a word of the content.
+    if let Some(src) = a.source {
+        let name = src
+            .slice(doc.text)
+            .trim_start_matches("the ")
+            .trim_start_matches("The ");
+        if place(name) == Some(Place::Government) {
+            // Between subject and cue: punctuation, auxiliaries and adverbs
+            // ("Russia also implicitly critiqued").
+            let adjacent = doc.tokens_in(src).is_some_and(|(s, e)| {
+                s == ce
+                    || (e <= cs
+                        && cs - e <= 3
+                        && (e..cs).all(|t| {
+                            let w = doc.token_text(t);
+                            doc.tokens[t].kind == TokenKind::Punct
+                                || AUXILIARIES.contains(&w)
+                                || w.ends_with("ly")
+                                || matches!(w, "also" | "again" | "now" | "still" | "then")
+                        }))
+            });
+            if !adjacent {
+                a.source = None;
+            }
+        }
+    }
     Some(a)
 }
 
@@ -768,7 +797,14 @@ fn subject_before_parenthetical(doc: &Doc, cs: usize) -> Option<(ByteSpan, usize
     while dashes && c1 > ss && is_dash(text(c1 - 1)) {
         c1 -= 1;
     }
-    if inside >= close || !text(inside).starts_with(char::is_lowercase) {
+    // The parenthetical opens lowercase, or on an executive's title ("Russ
+    // Girling, CEO of pipeline developer TransCanada, urged").
+    let opener = text(inside);
+    let title = matches!(
+        opener,
+        "CEO" | "CFO" | "COO" | "CTO" | "President" | "Chairman"
+    );
+    if inside >= close || !(opener.starts_with(char::is_lowercase) || title) {
         return None;
     }
     let mut a0 = (ss..c1)

@@ -232,7 +232,12 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
-            name_runs.push((toks[i].span.start, name));
+            // A title in quote marks ("Reparative Therapy of Male
+            // Homosexuality") is no one a pronoun can refer to.
+            let quoted = doc.quotes.iter().any(|q| q.inner.contains(toks[i].span));
+            if !quoted {
+                name_runs.push((toks[i].span.start, name));
+            }
             i = j;
         }
         let run_count = name_runs.len();
@@ -351,7 +356,9 @@ impl<'a> Resolver<'a> {
             }
             Mention::Relative => {
                 // "who" is a person; "which", "that" and "it" are not.
-                if text.trim().eq_ignore_ascii_case("who") {
+                // ("who helped edit the talking points": the span ran on.)
+                let first = text.split_whitespace().next().unwrap_or("");
+                if first.eq_ignore_ascii_case("who") {
                     // "Democrats, who have accused…", "major environmental
                     // groups who voiced concern": the people just before it.
                     // The mention runs from the phrase to "who".
