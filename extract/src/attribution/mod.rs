@@ -701,12 +701,20 @@ fn trailing_source(doc: &Doc, cs: usize, ce: usize) -> Option<ByteSpan> {
     while t > ss && cs - t < 6 && doc.tokens[t - 1].kind == TokenKind::Word {
         t -= 1;
     }
-    if t == cs || t == ss || doc.token_text(t - 1) != "," {
+    // After a comma, or after a quote closed on one ("“…,” the statement
+    // released by each office said").
+    let closes_quote = |u: usize| matches!(doc.token_text(u), "”" | "\"" | "’");
+    let after_comma = t > ss
+        && (doc.token_text(t - 1) == ","
+            || t > ss + 1 && closes_quote(t - 1) && doc.token_text(t - 2) == ",");
+    if t == cs || !after_comma {
         return None;
     }
     // A noun phrase, not a predicate ("…, criticized Walker's silence and
-    // chided").
-    if (t..cs).any(|u| verb_like(doc, u)) || is_function_word(doc.token_text(cs - 1)) {
+    // chided"); a participle before "by" is part of it ("the statement
+    // released by each office").
+    let predicate = (t..cs).any(|u| verb_like(doc, u) && doc.token_text(u + 1) != "by");
+    if predicate || is_function_word(doc.token_text(cs - 1)) {
         return None;
     }
     let np = doc.token_span(t, cs);
@@ -807,9 +815,11 @@ fn subject_before_parenthetical(doc: &Doc, cs: usize) -> Option<(ByteSpan, usize
     if inside >= close || !(opener.starts_with(char::is_lowercase) || title) {
         return None;
     }
+    // (Not at a party tag's parenthesis: "Sen. Bernie Sanders (I-Vt.), who
+    // is running…, echoed".)
     let mut a0 = (ss..c1)
         .rev()
-        .find(|&t| matches!(text(t), "," | ")" | ":") || is_dash(text(t)))
+        .find(|&t| matches!(text(t), "," | ":") || is_dash(text(t)))
         .map_or(ss, |t| t + 1);
     if a0 + 1 < c1 && matches!(text(a0), "And" | "But" | "Yet" | "So" | "Or") {
         a0 += 1;

@@ -205,6 +205,19 @@ pub fn classify(text: &str) -> Mention {
             return Mention::NotASource;
         }
     }
+    // "the statement released by each office": a document, whoever issued
+    // it ("documents obtained by The Intercept" stay with the outlet).
+    for by in [" released by ", " issued by "] {
+        if let Some((head, _)) = text.split_once(by) {
+            if let document @ Mention::Named {
+                kind: SourceType::Document,
+                ..
+            } = classify(head)
+            {
+                return document;
+            }
+        }
+    }
     // The head phrase: before the first comma (an appositive follows it).
     let head_text = text.split(',').next().unwrap_or(text).trim();
     // What describes an unnamed source is not its name: "a high-ranking
