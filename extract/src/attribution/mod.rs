@@ -456,10 +456,12 @@ fn tidy(doc: &Doc, mut a: FoundAttribution) -> Option<FoundAttribution> {
     // attorneys Rudy Giuliani and Jay Sekulow"): the name after the cue.
     if let Some(src) = a.source {
         let cue_span = doc.token_span(cs, ce);
+        // Quotes are disjoint and in text order: one binary search.
+        let q = doc.quotes.partition_point(|q| q.inner.end <= src.start);
         if doc
             .quotes
-            .iter()
-            .any(|q| q.inner.contains(src) && !q.outer.contains(cue_span))
+            .get(q)
+            .is_some_and(|q| q.inner.contains(src) && !q.outer.contains(cue_span))
         {
             // A first-person pronoun ("I", "we") stands for the speaker,
             // whom resolution finds; a name is someone else.

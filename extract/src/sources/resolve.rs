@@ -234,7 +234,14 @@ impl<'a> Resolver<'a> {
             }
             // A title in quote marks ("Reparative Therapy of Male
             // Homosexuality") is no one a pronoun can refer to.
-            let quoted = doc.quotes.iter().any(|q| q.inner.contains(toks[i].span));
+            // Quotes are disjoint and in text order: one binary search.
+            let q = doc
+                .quotes
+                .partition_point(|q| q.inner.end <= toks[i].span.start);
+            let quoted = doc
+                .quotes
+                .get(q)
+                .is_some_and(|q| q.inner.contains(toks[i].span));
             if !quoted {
                 name_runs.push((toks[i].span.start, name));
             }
