@@ -5,7 +5,7 @@
 //! | 0 | done |
 //! | 1 | a gate tripped: `diff --fail-above` saw a larger move |
 //! | 2 | bad input or usage: a bad corpus record, config, run directory, output directory or argument |
-//! | 3 | an internal error or the environment failed (a disk full, a write refused) |
+//! | 3 | an internal error or the environment failed (a disk full, a write refused, extraction failing on one article without `--keep-going`) |
 //! | 101 | a crash: a bug in credence (please report it with the input) |
 
 use credence_extract::ExtractError;
