@@ -465,6 +465,25 @@ mod tests {
                 "has said",
                 "The outgoing Republican governor",
             ),
+            (
+                "“What we object to is the inclusion of civilian firearms,” Tom Mason, the \
+                 NRA’s executive secretary who has also provided the group with legal \
+                 representation at the U.N. for nearly two decades, said in the Washington Post.",
+                "said",
+                "Tom Mason",
+            ),
+            (
+                "Top Republicans, including Sen. Ted Cruz, R-Texas, sought a federal \
+                 investigation of the episode.",
+                "sought",
+                "Sen. Ted Cruz",
+            ),
+            (
+                "Comments by Republican senators on Thursday suggested that they were \
+                 feeling the heat.",
+                "suggested",
+                "Republican senators",
+            ),
         ] {
             let found = found(text);
             assert!(

@@ -1,7 +1,7 @@
 //! Names around cues: finding the name or pronoun a rule credits, and growing
 //! a source over the rest of a name it cuts.
 
-use crate::lexicon::names::{is_not_name, opens_like_name, ROLE_WORDS};
+use crate::lexicon::names::{is_name_particle, is_not_name, opens_like_name, ROLE_WORDS};
 use crate::lexicon::pronouns::is_speaker;
 use crate::lexicon::sources::ORG_NOUNS;
 use crate::text::{ByteSpan, Doc, TokenKind};
@@ -58,8 +58,22 @@ pub(crate) fn complete_name(doc: &Doc, source: ByteSpan, cue: ByteSpan) -> ByteS
     };
     let (ss, se) = doc.sentence_tokens[doc.token_sentence[s]];
     let outside = |t: usize| !(cs..ce).contains(&t);
-    while e < se && outside(e) && is_name_token(doc, e - 1) && is_name_token(doc, e) {
-        e += 1;
+    // "Otto | von Bismarck", "Bill de | Blasio": over name particles.
+    let particle = |t: usize| is_name_particle(doc.token_text(t));
+    loop {
+        if e < se && outside(e) && is_name_token(doc, e - 1) && is_name_token(doc, e) {
+            e += 1;
+        } else if e + 1 < se
+            && outside(e + 1)
+            && is_name_token(doc, e - 1)
+            && particle(e)
+            && (is_name_token(doc, e + 1)
+                || particle(e + 1) && e + 2 < se && is_name_token(doc, e + 2))
+        {
+            e += if particle(e + 1) { 3 } else { 2 };
+        } else {
+            break;
+        }
     }
     // "The Trump | administration said", "the Benghazi | committee".
     if e < se
@@ -69,8 +83,19 @@ pub(crate) fn complete_name(doc: &Doc, source: ByteSpan, cue: ByteSpan) -> ByteS
     {
         e += 1;
     }
-    while s > ss && outside(s - 1) && is_name_token(doc, s) && is_name_token(doc, s - 1) {
-        s -= 1;
+    loop {
+        if s > ss && outside(s - 1) && is_name_token(doc, s) && is_name_token(doc, s - 1) {
+            s -= 1;
+        } else if s > ss + 1
+            && outside(s - 2)
+            && is_name_token(doc, s)
+            && particle(s - 1)
+            && is_name_token(doc, s - 2)
+        {
+            s -= 2;
+        } else {
+            break;
+        }
     }
     if s > ss
         && outside(s - 1)

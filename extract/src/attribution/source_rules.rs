@@ -5,11 +5,12 @@
 //! parser, each rule keeps what it finds only when [`classify`] types it as
 //! a source.
 
-use super::names::is_name_token;
+use super::names::{is_name_token, name_backward};
 use super::speakers;
 use crate::extraction::SourceType;
 use crate::lexicon::dates::CARDINALS;
-use crate::lexicon::names::is_function_word;
+use crate::lexicon::names::{is_function_word, is_party_adjective, is_party_tag};
+use crate::lexicon::places::is_demonym;
 use crate::lexicon::sources::{ANONYMOUS_NOUNS, INDEFINITE, PERSON_NOUNS};
 use crate::sources::typing::{classify, is_person_noun, Mention};
 use crate::text::{ByteSpan, Doc, TokenKind};
@@ -38,6 +39,13 @@ pub(super) fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
     let ss = doc.sentence_tokens[doc.token_sentence[cs]].0;
     let text = |t: usize| doc.token_text(t);
     let lower = |t: usize| text(t).starts_with(char::is_lowercase);
+    // "Sen. Ted Cruz, R-Texas, sought": a party tag stands for the name
+    // written before it (a tag with its state: "I" alone is a pronoun).
+    if is_party_tag(text(s0)) && text(s0).len() > 2 && s0 > ss + 1 && text(s0 - 1) == "," {
+        if let Some(name) = name_backward(doc, s0 - 1, ss) {
+            return name;
+        }
+    }
     let is_source = |s: usize, e: usize| match classify(doc.token_span(s, e).slice(doc.text)) {
         Mention::Named { kind, .. } => kind != SourceType::Unknown,
         Mention::Role(_) => true,
@@ -54,12 +62,13 @@ pub(super) fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
     };
     let verb_like = |t: usize| verb_like(doc, t);
     let comma = |t: usize| text(t) == ",";
-    // The parenthetical: `subject, lowercase words … source, cue`. It is a
-    // clause ("asked if…", "who…", "writing in…") or the source is no
-    // person ("Musk, the CEO of Tesla and SpaceX, accused"); an appositive
-    // naming the person ("Another MEP, former minister Joachim Brudziński,
-    // accused") keeps its name.
-    if cs == s1 + 1 && comma(s1) && !(s0..s1).any(comma) {
+    // The parenthetical: `subject, lowercase words … source …, cue`. It is
+    // a clause ("asked if…", "who…", "writing in…") or the source is no
+    // person ("Musk, the CEO of Tesla and SpaceX, accused"; "Tom Mason, the
+    // NRA’s executive secretary who has … at the U.N. for nearly two
+    // decades, said"); an appositive naming the person ("Another MEP,
+    // former minister Joachim Brudziński, accused") keeps its name.
+    if s1 < cs && !(s0..s1).any(comma) {
         if let Some((subject, c1)) = subject_before_parenthetical(doc, cs) {
             let opener = text(c1 + 1).to_lowercase();
             let clause =
@@ -110,7 +119,11 @@ pub(super) fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
     // at most one adjective before it and the determiner.
     if s1 == s0 + 1 && s1 < cs && !lower(s0) {
         let determiner = |t: usize| matches!(text(t).to_lowercase().as_str(), "the" | "a" | "an");
-        let noun = (s1..cs.min(s1 + 2)).find(|&t| is_person_noun(text(t)));
+        // ("senators": a person noun in the plural.)
+        let noun = (s1..cs.min(s1 + 2)).find(|&t| {
+            let w = text(t);
+            is_person_noun(w) || w.strip_suffix('s').is_some_and(is_person_noun)
+        });
         // "elections" in "a prominent Republican elections lawyer"; not "and
         // most" in "The Palestinians and most of the world".
         let modifier = |t: usize| lower(t) && !opens_clause(text(t)) && !is_function_word(text(t));
@@ -130,6 +143,20 @@ pub(super) fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
                 });
             if let Some(start) = start.filter(|&t| is_source(t, n + 1)) {
                 return doc.token_span(start, n + 1);
+            }
+            // "Comments by Republican | senators suggested", "But
+            // Democratic | lawmakers on the call questioned …, arguing": a
+            // party or nationality adjective, which alone names no one.
+            let adjective = is_demonym(text(s0))
+                || is_party_adjective(text(s0))
+                || matches!(text(s0), "U.S." | "US" | "U.N." | "UN" | "EU" | "GOP");
+            // People ("lawmakers", "senators"), not a title's first word
+            // ("EU foreign | affairs chief").
+            let people = |w: &str| ANONYMOUS_NOUNS.contains(&w) || PERSON_NOUNS.contains(&w);
+            let head = text(n);
+            let people_noun = people(head) || head.strip_suffix('s').is_some_and(people);
+            if adjective && people_noun && is_source(s0, n + 1) {
+                return doc.token_span(s0, n + 1);
             }
         }
     }
@@ -328,6 +355,10 @@ pub(super) fn subject_before_parenthetical(doc: &Doc, cs: usize) -> Option<(Byte
         .find(|&t| matches!(text(t), "," | ":") || is_dash(text(t)))
         .map_or(ss, |t| t + 1);
     if a0 + 1 < c1 && matches!(text(a0), "And" | "But" | "Yet" | "So" | "Or") {
+        a0 += 1;
+    }
+    // After a quote closed on its comma: "“…,” Tom Mason, the NRA’s …".
+    while a0 + 1 < c1 && matches!(text(a0), "”" | "\"" | "’") {
         a0 += 1;
     }
     Some((subject_phrase(doc, a0, c1)?, c1))

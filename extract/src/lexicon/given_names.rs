@@ -64,6 +64,13 @@ pub fn is_given_name(w: &str) -> bool {
     names().contains(w)
 }
 
+/// Whether title word `w`, written right after `prev`, is a surname: a title
+/// comes before a name, never after a given name ("Rep. Peter King", "Erik
+/// Prince", "Coretta Scott King"; not "Saudi King Salman").
+pub fn is_title_surname(prev: &str, w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && TITLES.contains(w) && is_given_name(prev)
+}
+
 /// An initial ("J.", "H.W."): part of a name, which may well go on with a
 /// given name ("J. Paul Vance").
 fn is_initial(w: &str) -> bool {

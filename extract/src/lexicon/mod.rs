@@ -85,6 +85,7 @@ mod tests {
             ("CHROME_LINES", chrome::CHROME_LINES),
             ("CHROME_PREFIXES", chrome::CHROME_PREFIXES),
             ("CREDIT_ENDINGS", chrome::CREDIT_ENDINGS),
+            ("DISCLAIMERS", chrome::DISCLAIMERS),
             ("MONTHS", &dates::MONTHS),
             ("MONTH_ABBREVIATIONS", dates::MONTH_ABBREVIATIONS),
             ("WEEKDAYS", dates::WEEKDAYS),

@@ -142,6 +142,35 @@ pub fn opens_like_name(w: &str) -> bool {
     })
 }
 
+/// Whether `w` is a particle written lowercase between the parts of a name
+/// ("Mohammed bin Salman", "Ursula von der Leyen", "Charles de Gaulle"); it
+/// is part of the name only between two capitalised words.
+pub fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "bin"
+            | "bint"
+            | "ibn"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "dos"
+            | "das"
+    )
+}
+
+/// "Democratic", "Republican": a party's adjective, which alone names no one.
+pub fn is_party_adjective(w: &str) -> bool {
+    matches!(w, "Democratic" | "Republican" | "Democrat")
+}
+
 /// Whether a capitalised word is known not to be (part of) a name: a
 /// sentence opener, a stop word or number word capitalised ("After",
 /// "His", "Fifteen"), a month or day name, a month abbreviation.

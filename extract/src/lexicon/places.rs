@@ -103,6 +103,11 @@ const SEATS_OF_GOVERNMENT: &[&str] = &[
     "Canberra",
     "Mexico City",
     "Beirut",
+    // Countries by their abbreviation, which the country data lacks.
+    "U.S.",
+    "US",
+    "U.K.",
+    "UK",
 ];
 
 /// What a place named as a source stands for.

@@ -3,12 +3,12 @@
 //! title, surnames to full names, and every mention of one source to one
 //! canonical entry.
 
-use super::typing::{classify, role_word, Mention};
+use super::typing::{classify, is_suffix, role_word, Mention};
 use crate::extraction::SourceType;
 use crate::lexicon::capitalise;
 use crate::lexicon::dates::CARDINALS;
-use crate::lexicon::given_names::{is_given_name, name_start};
-use crate::lexicon::names::{is_not_name, ROLE_WORDS, TITLES};
+use crate::lexicon::given_names::{is_given_name, is_title_surname, name_start};
+use crate::lexicon::names::{is_name_particle, is_not_name, ROLE_WORDS, TITLES};
 use crate::lexicon::places::{is_place, place, Place};
 use crate::lexicon::sources::{ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS};
 use crate::text::{ByteSpan, Doc, TokenKind};
@@ -64,11 +64,6 @@ fn pronoun_gender(pronoun: &str) -> Option<Gender> {
         "she" | "her" => Some(Gender::Female),
         _ => None,
     }
-}
-
-/// "Jr.", "III": written after a surname.
-fn is_suffix(w: &str) -> bool {
-    matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
 fn honorific_gender(w: &str) -> Option<Gender> {
@@ -173,11 +168,33 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let mut j = i;
+            // "Peter King": a title word right after a given name is the
+            // surname, and ends the name ("San Juan Mayor Carmen Yulín Cruz"
+            // does not end at "Mayor").
+            let surname = |t: usize| {
+                t > i
+                    && toks[t].kind == TokenKind::Word
+                    && is_title_surname(doc.token_text(t - 1), doc.token_text(t))
+                    && !(t + 1 < toks.len() && cap(t + 1))
+            };
+            // "Mohammed bin Salman", "Ursula von der Leyen".
+            let particle = |t: usize| {
+                t > i
+                    && is_name_particle(doc.token_text(t))
+                    && (t + 1..toks.len().min(t + 3))
+                        .find(|&u| !is_name_particle(doc.token_text(u)))
+                        .is_some_and(&cap)
+            };
+            // At most four words, particles aside ("Luiz Inácio Lula da Silva").
+            let mut particles = 0;
             while j < toks.len()
-                && cap(j)
+                && (cap(j) || surname(j) || particle(j))
                 && doc.token_sentence[j] == doc.token_sentence[i]
-                && j - i < 4
+                && j - i < 4 + particles
             {
+                if particle(j) {
+                    particles += 1;
+                }
                 j += 1;
             }
             // The office a name follows is not part of it: "Secretary of
@@ -218,6 +235,13 @@ impl<'a> Resolver<'a> {
                 let mut keys = vec![words[words.len() - 1].to_string()];
                 if words.len() >= 3 && is_suffix(words[words.len() - 1]) {
                     keys.push(words[words.len() - 2].to_string());
+                }
+                // "Lula" for "Luiz Inácio Lula da Silva": the word before
+                // the particles.
+                if let Some(p) = words.iter().position(|w| is_name_particle(w)) {
+                    if p >= 2 {
+                        keys.push(words[p - 1].to_string());
+                    }
                 }
                 for key in keys {
                     let e = full_names.entry(key).or_insert_with(|| name.clone());
@@ -331,6 +355,20 @@ impl<'a> Resolver<'a> {
                     Some(idx) => self.add_mention(idx, span),
                     None => self.register_group(SourceType::Anonymous, name, span),
                 })
+            }
+            // "King" after "Rep. Peter King": a title word alone is that
+            // person when the article gives it as a surname.
+            Mention::Named {
+                kind: SourceType::Unknown,
+                name,
+                ..
+            } if !name.contains(' ')
+                && self
+                    .full_names
+                    .get(name.as_str())
+                    .is_some_and(|full| full.split(' ').count() >= 2) =>
+            {
+                self.person(name, Vec::new(), span)
             }
             Mention::Named { kind, name, .. } => Some(self.register_group(kind, name, span)),
             Mention::PersonPronoun => {

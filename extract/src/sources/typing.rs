@@ -7,8 +7,11 @@
 
 use crate::extraction::SourceType;
 use crate::lexicon::dates::{MONTHS, WEEKDAYS};
-use crate::lexicon::given_names::name_start;
-use crate::lexicon::names::{is_not_name, is_party_tag, opens_like_name, ROLE_WORDS, TITLES};
+use crate::lexicon::given_names::{is_title_surname, name_start};
+use crate::lexicon::names::{
+    is_name_particle, is_not_name, is_party_adjective, is_party_tag, opens_like_name, ROLE_WORDS,
+    TITLES,
+};
 use crate::lexicon::places::is_demonym;
 use crate::lexicon::pronouns;
 use crate::lexicon::sources::{
@@ -118,7 +121,21 @@ fn org_nouns() -> &'static PhraseSet {
 
 /// Classify the text of a source span.
 pub fn classify(text: &str) -> Mention {
-    let text = text.trim().trim_end_matches([',', '.', ':']);
+    let text = text.trim();
+    let trimmed = text.trim_end_matches([',', '.', ':']);
+    // "U.S.", "U.N.": a dotted acronym keeps its last period.
+    let text = match text.get(..trimmed.len() + 1) {
+        Some(dotted)
+            if dotted.ends_with('.')
+                && trimmed
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.contains('.') && is_acronym(w)) =>
+        {
+            dotted
+        }
+        _ => trimmed,
+    };
     // "the Kurdistan Regional Government (KRG)": an acronym in parentheses
     // repeats the name.
     if let Some((name, rest)) = text.rsplit_once(" (") {
@@ -159,15 +176,33 @@ pub fn classify(text: &str) -> Mention {
         }
     }
     let lower_first = first.to_lowercase();
+    // "US" is the country ("U.S."), not a pronoun; "the U.N.", "the NRA":
+    // the acronym.
+    if matches!(ws[..], ["US" | "U.S."])
+        || matches!(ws[..], [_, "US" | "U.S."]) && lower_first == "the"
+    {
+        return named(SourceType::Organization, "U.S.".to_string());
+    }
+    if ws.len() == 2
+        && lower_first == "the"
+        && is_acronym(ws[1])
+        && !TITLES.contains(ws[1])
+        && !is_person_noun(&ws[1].to_lowercase())
+    {
+        return classify(ws[1]);
+    }
     // "who not", "which led the": a relative pronoun the tagger ran on.
     if ws.len() > 1 && matches!(lower_first.as_str(), "who" | "which") {
         return Mention::Relative;
     }
-    if ws.len() == 1 {
+    // "WHO", "US", "IT": an acronym, not a pronoun.
+    let shouted = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
+    if ws.len() == 1 && !shouted {
         if pronouns::POSSESSIVE.contains(&lower_first.as_str())
             || matches!(lower_first.as_str(), "a" | "an" | "the")
             || is_possessive(first)
             || is_demonym(first) && !first.ends_with('s')
+            || is_party_adjective(first)
         {
             return Mention::NotASource;
         }
@@ -602,7 +637,33 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
         end -= 1;
     }
     let mut start = end;
-    while start > 0 && is_cap(head[start - 1]) && !not_in_name(head[start - 1]) {
+    // "Peter King", "Martin Luther King Jr.": a title word as the surname.
+    let suffixed = end >= 2 && is_suffix(head[end - 1]);
+    let surname = if suffixed { end - 2 } else { end - 1 };
+    loop {
+        if start == 0 {
+            break;
+        }
+        let w = head[start - 1];
+        // "Mohammed bin Salman", "Ursula von der Leyen": particles between
+        // capitalised parts.
+        let particles = head[..start]
+            .iter()
+            .rev()
+            .take_while(|w| is_name_particle(w))
+            .count();
+        if particles > 0 && start < end && start > particles {
+            let before = head[start - particles - 1];
+            if is_cap(before) && !not_in_name(before) {
+                start -= particles;
+                continue;
+            }
+        }
+        let surname_title =
+            start - 1 == surname && start >= 2 && is_title_surname(head[start - 2], w);
+        if !is_cap(w) || not_in_name(w) && !surname_title {
+            break;
+        }
         start -= 1;
     }
     // "Ambassador to the United Nations Nikki Haley": the name starts at
@@ -626,6 +687,11 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
         })
         .collect();
     (name, roles)
+}
+
+/// "Jr.", "III": written after a surname.
+pub(crate) fn is_suffix(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
 /// A title or role word as a role: lowercase, and an abbreviated title
@@ -940,6 +1006,8 @@ mod tests {
             "European",
             "Saudi",
             "the Witkoff-Ushakov",
+            "Republican",
+            "Democratic",
         ] {
             assert_eq!(classify(not), Mention::NotASource, "{not}");
         }
@@ -966,6 +1034,31 @@ mod tests {
         }
         assert_eq!(kind("decades").0, SourceType::Unknown);
         assert_eq!(classify("the approach"), kind_unknown("the approach"));
+    }
+
+    #[test]
+    fn title_words_as_surnames_name_particles_and_the_country() {
+        for (text, name) in [
+            ("Rep. Peter King", "Peter King"),
+            ("Erik Prince", "Erik Prince"),
+            ("Martin Luther King Jr.", "Martin Luther King Jr"),
+            ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
+            ("Ursula von der Leyen", "Ursula von der Leyen"),
+            // A title before a name stays a title.
+            ("King Salman", "Salman"),
+            ("Saudi King Salman", "Salman"),
+            ("Prince Charles", "Charles"),
+        ] {
+            assert_eq!(kind(text), (SourceType::Person, name.into()), "{text}");
+        }
+        for text in ["The US", "the U.S.", "US", "U.S."] {
+            assert_eq!(
+                kind(text),
+                (SourceType::Organization, "U.S.".into()),
+                "{text}"
+            );
+        }
+        assert_eq!(kind("the U.N."), (SourceType::Organization, "U.N.".into()));
     }
 
     fn kind_unknown(s: &str) -> Mention {

@@ -7,7 +7,7 @@
 //! into the article exactly as read.
 
 use super::span::ByteSpan;
-use crate::lexicon::chrome::{CHROME_LINES, CHROME_PREFIXES, CREDIT_ENDINGS};
+use crate::lexicon::chrome::{CHROME_LINES, CHROME_PREFIXES, CREDIT_ENDINGS, DISCLAIMERS};
 use serde::Serialize;
 
 /// What a paragraph is.
@@ -80,6 +80,11 @@ fn is_chrome(line: &str) -> bool {
     }
     // Credit lines are about the article, not the news; every wire story has one.
     if CREDIT_ENDINGS.iter().any(|e| bare.ends_with(e)) && bare.split_whitespace().count() <= 30 {
+        return true;
+    }
+    // An editor's note ending in a disclaimer (not a long paragraph that
+    // quotes one).
+    if DISCLAIMERS.iter().any(|d| lower.contains(d)) && bare.split_whitespace().count() <= 80 {
         return true;
     }
     // Bullet lists of links: "• Source 1 • Source 2".
@@ -165,6 +170,19 @@ mod tests {
         ));
         assert!(!is_chrome(
             "Officials said the Associated Press contributed to the confusion."
+        ));
+    }
+
+    #[test]
+    fn an_opinion_disclaimer_makes_its_line_an_editors_note() {
+        assert!(is_chrome(
+            "The opinions expressed by columnists are their own and do not represent the views of Townhall.com."
+        ));
+        assert!(is_chrome(
+            "Bill Carter, a media analyst for CNN, covered television for The New York Times for 25 years. The opinions expressed in this commentary are his own."
+        ));
+        assert!(!is_chrome(
+            "Senators said the opinions of voters had shifted since the spring."
         ));
     }
 }
