@@ -128,6 +128,33 @@ mod tests {
     }
 
     #[test]
+    fn a_king_and_a_crown_prince_sharing_a_name_stay_two_people() {
+        let text = "Crown Prince Mohammed bin Salman met the envoy. King Salman said the kingdom \
+                    wanted peace. President Trump said talks went well. Donald Trump added more. \
+                    Peter King, a congressman, spoke too. King said he agreed.";
+        let mut f = found(
+            text,
+            &[
+                ("Crown Prince Mohammed bin Salman", 0),
+                ("King Salman", 0),
+                ("President Trump", 0),
+                ("Donald Trump", 0),
+                ("King", 2),
+            ],
+        );
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        assert_eq!(
+            kinds(&s),
+            [
+                ("Mohammed bin Salman", SourceType::Person),
+                ("Salman", SourceType::Person),
+                ("Donald Trump", SourceType::Person),
+                ("Peter King", SourceType::Person),
+            ]
+        );
+    }
+
+    #[test]
     fn a_surname_resolves_past_the_office_before_the_name() {
         let text = "Secretary of State Mike Pompeo met the king. Pompeo said the talks went well.";
         let mut f = found(text, &[("Pompeo", 1)]);

@@ -232,7 +232,14 @@ impl<'a> Resolver<'a> {
             if words.len() >= 2 {
                 *run_counts.entry(name.clone()).or_insert(0usize) += 1;
                 // "Donald Trump Jr." is also found by "Trump".
-                let mut keys = vec![words[words.len() - 1].to_string()];
+                // "Mohammed bin Salman": after "bin" comes the father's name,
+                // not a surname ("King Salman" is another man).
+                let patronymic = words.iter().any(|w| matches!(*w, "bin" | "bint" | "ibn"));
+                let mut keys = if patronymic {
+                    Vec::new()
+                } else {
+                    vec![words[words.len() - 1].to_string()]
+                };
                 if words.len() >= 3 && is_suffix(words[words.len() - 1]) {
                     keys.push(words[words.len() - 2].to_string());
                 }
