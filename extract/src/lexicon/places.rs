@@ -110,6 +110,77 @@ const SEATS_OF_GOVERNMENT: &[&str] = &[
     "UK",
 ];
 
+/// US states with their AP-style abbreviation and postal code, as party tags
+/// write them ("Sen. Rand Paul, R-Ky.", "Rep. Ted Lieu (D-CA)"). `keshvar`
+/// carries the postal codes but not the AP abbreviations news uses, so the
+/// 50 are listed here (AP writes eight states in full).
+const US_STATES: &[(&str, &str, &str)] = &[
+    ("Alabama", "Ala.", "AL"),
+    ("Alaska", "Alaska", "AK"),
+    ("Arizona", "Ariz.", "AZ"),
+    ("Arkansas", "Ark.", "AR"),
+    ("California", "Calif.", "CA"),
+    ("Colorado", "Colo.", "CO"),
+    ("Connecticut", "Conn.", "CT"),
+    ("Delaware", "Del.", "DE"),
+    ("Florida", "Fla.", "FL"),
+    ("Georgia", "Ga.", "GA"),
+    ("Hawaii", "Hawaii", "HI"),
+    ("Idaho", "Idaho", "ID"),
+    ("Illinois", "Ill.", "IL"),
+    ("Indiana", "Ind.", "IN"),
+    ("Iowa", "Iowa", "IA"),
+    ("Kansas", "Kan.", "KS"),
+    ("Kentucky", "Ky.", "KY"),
+    ("Louisiana", "La.", "LA"),
+    ("Maine", "Maine", "ME"),
+    ("Maryland", "Md.", "MD"),
+    ("Massachusetts", "Mass.", "MA"),
+    ("Michigan", "Mich.", "MI"),
+    ("Minnesota", "Minn.", "MN"),
+    ("Mississippi", "Miss.", "MS"),
+    ("Missouri", "Mo.", "MO"),
+    ("Montana", "Mont.", "MT"),
+    ("Nebraska", "Neb.", "NE"),
+    ("Nevada", "Nev.", "NV"),
+    ("New Hampshire", "N.H.", "NH"),
+    ("New Jersey", "N.J.", "NJ"),
+    ("New Mexico", "N.M.", "NM"),
+    ("New York", "N.Y.", "NY"),
+    ("North Carolina", "N.C.", "NC"),
+    ("North Dakota", "N.D.", "ND"),
+    ("Ohio", "Ohio", "OH"),
+    ("Oklahoma", "Okla.", "OK"),
+    ("Oregon", "Ore.", "OR"),
+    ("Pennsylvania", "Pa.", "PA"),
+    ("Rhode Island", "R.I.", "RI"),
+    ("South Carolina", "S.C.", "SC"),
+    ("South Dakota", "S.D.", "SD"),
+    ("Tennessee", "Tenn.", "TN"),
+    ("Texas", "Texas", "TX"),
+    ("Utah", "Utah", "UT"),
+    ("Vermont", "Vt.", "VT"),
+    ("Virginia", "Va.", "VA"),
+    ("Washington", "Wash.", "WA"),
+    ("West Virginia", "W.Va.", "WV"),
+    ("Wisconsin", "Wis.", "WI"),
+    ("Wyoming", "Wyo.", "WY"),
+];
+
+/// How a party tag may write `place` when it is a US state: "-Ky" and
+/// "-KY" for "Kentucky" (the AP form without its period, which a tag may
+/// drop: "R-Ky"); the state itself otherwise.
+pub fn tag_forms(place: &str) -> Vec<String> {
+    match US_STATES.iter().find(|(state, _, _)| *state == place) {
+        Some((state, ap, postal)) => vec![
+            format!("-{state}"),
+            format!("-{}", ap.trim_end_matches('.')),
+            format!("-{postal}"),
+        ],
+        None => Vec::new(),
+    }
+}
+
 /// What a place named as a source stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {

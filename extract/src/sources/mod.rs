@@ -155,6 +155,27 @@ mod tests {
     }
 
     #[test]
+    fn a_state_and_party_description_resolves_by_the_party_tag() {
+        let text = "Sen. Sherrod Brown, D-Ohio, voted no. Rep. Jim Jordan (R-Ohio) voted yes. \
+                    Sen. Rand Paul, R-Ky., abstained. \
+                    The Ohio Republican said the vote was close. \
+                    The Kentucky Republican said he would try again. \
+                    The Texas Republican said nothing.";
+        let mut f = found(
+            text,
+            &[
+                ("The Ohio Republican", 0),
+                ("The Kentucky Republican", 0),
+                ("The Texas Republican", 0),
+            ],
+        );
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        let names: Vec<&str> = s.sources.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names[..2], ["Jim Jordan", "Rand Paul"], "{:?}", s.sources);
+        assert_ne!(names.get(2), Some(&"Jim Jordan"));
+    }
+
+    #[test]
     fn a_surname_resolves_past_the_office_before_the_name() {
         let text = "Secretary of State Mike Pompeo met the king. Pompeo said the talks went well.";
         let mut f = found(text, &[("Pompeo", 1)]);

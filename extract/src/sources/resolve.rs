@@ -8,8 +8,8 @@ use crate::extraction::SourceType;
 use crate::lexicon::capitalise;
 use crate::lexicon::dates::CARDINALS;
 use crate::lexicon::given_names::{is_given_name, is_title_surname, name_start};
-use crate::lexicon::names::{is_name_particle, is_not_name, ROLE_WORDS, TITLES};
-use crate::lexicon::places::{is_place, place, Place};
+use crate::lexicon::names::{is_name_particle, is_not_name, is_party_tag, ROLE_WORDS, TITLES};
+use crate::lexicon::places::{is_place, place, tag_forms, Place};
 use crate::lexicon::sources::{ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS};
 use crate::text::{ByteSpan, Doc, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -48,6 +48,8 @@ pub struct Resolver<'a> {
     /// Names written after a title, by role ("governor" → "Dave Heineman"),
     /// in text order.
     titled: HashMap<String, Vec<(usize, String)>>,
+    /// The party tag written after a name ("Rand Paul" → "R-Ky.").
+    party_tags: HashMap<String, String>,
     /// Per name run, whether it is a person's name (see `person_like`).
     run_is_person: Vec<std::cell::OnceCell<bool>>,
 }
@@ -152,6 +154,7 @@ impl<'a> Resolver<'a> {
         let mut name_runs = Vec::new();
         let mut gender = HashMap::default();
         let mut titled: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+        let mut party_tags: HashMap<String, String> = HashMap::default();
         let mut run_counts: HashMap<String, usize> = HashMap::default();
         let toks = &doc.tokens;
         let mut i = 0;
@@ -229,6 +232,27 @@ impl<'a> Resolver<'a> {
                     .or_default()
                     .push((toks[i].span.start, name.clone()));
             }
+            // A party tag after the name ("Sen. Rand Paul, R-Ky.", "Rep. Jim
+            // Jordan (R-Ohio)") is a role a later "the Kentucky Republican"
+            // can find.
+            if j + 1 < toks.len() && matches!(doc.token_text(j), "(" | ",") {
+                let tag = doc.token_text(j + 1);
+                // (A person's name: not The Hill's glued link text "MORE".)
+                let named =
+                    words.len() >= 2 && words.iter().all(|w| w.chars().any(char::is_lowercase));
+                if is_party_tag(tag) && tag.len() > 2 && named {
+                    let party = match &tag[..1] {
+                        "R" => "republican",
+                        "D" => "democrat",
+                        _ => "independent",
+                    };
+                    titled
+                        .entry(party.to_string())
+                        .or_default()
+                        .push((toks[i].span.start, name.clone()));
+                    party_tags.insert(name.clone(), tag.to_string());
+                }
+            }
             if words.len() >= 2 {
                 *run_counts.entry(name.clone()).or_insert(0usize) += 1;
                 // "Donald Trump Jr." is also found by "Trump".
@@ -290,6 +314,7 @@ impl<'a> Resolver<'a> {
             groups: Vec::new(),
             gender,
             titled,
+            party_tags,
             run_is_person: vec![std::cell::OnceCell::new(); run_count],
         }
     }
@@ -447,7 +472,15 @@ impl<'a> Resolver<'a> {
                 // near their name ("the Vermont senator" is not the senator
                 // last named unless "Vermont" stands beside that name).
                 let modifiers = modifiers(text);
-                let fits = |name: &str| self.written_near(name, &modifiers);
+                // A name with a party tag fits by its tag's state alone
+                // ("R-Ky." for "the Kentucky Republican").
+                let fits = |name: &str| match self.party_tags.get(name) {
+                    Some(tag) if !modifiers.is_empty() => modifiers.iter().all(|m| {
+                        let state = tag.trim_end_matches('.');
+                        tag_forms(m).iter().any(|f| state.ends_with(f.as_str()))
+                    }),
+                    _ => self.written_near(name, &modifiers),
+                };
                 let person = self
                     .people_by_role
                     .get(&role)
@@ -461,7 +494,21 @@ impl<'a> Resolver<'a> {
                 let titled = self
                     .titled
                     .get(&role)
-                    .and_then(|names| names.iter().rev().find(|n| n.0 < span.start && fits(&n.1)))
+                    .and_then(|names| {
+                        // A role is a person's: not "National Committee"
+                        // after "Democratic".
+                        names.iter().rev().find(|n| {
+                            n.0 < span.start
+                                && fits(&n.1)
+                                && matches!(
+                                    classify(&n.1),
+                                    Mention::Named {
+                                        kind: SourceType::Person,
+                                        ..
+                                    }
+                                )
+                        })
+                    })
                     .cloned();
                 match (person, titled) {
                     (Some((pos, idx)), Some((tpos, _))) if pos >= tpos => {
@@ -470,7 +517,10 @@ impl<'a> Resolver<'a> {
                     (_, Some((_, name))) => self.person(name, vec![role], span),
                     (Some((_, idx)), None) => Some(self.add_mention(idx, span)),
                     (None, None) => {
-                        Some(self.register(SourceType::Unknown, text.trim().to_string(), span))
+                        // (Named by its head: "the Kentucky Republican, who
+                        // served for decades…" is "the Kentucky Republican".)
+                        let head = text.split(',').next().unwrap_or(text).trim();
+                        Some(self.register(SourceType::Unknown, head.to_string(), span))
                     }
                 }
             }
@@ -745,7 +795,10 @@ impl<'a> Resolver<'a> {
                 to -= 1;
             }
             let window = &text[from..to];
-            modifiers.iter().all(|m| window.contains(m))
+            // A state may be written in the party tag: "R-Ky." for Kentucky.
+            modifiers.iter().all(|m| {
+                window.contains(m) || tag_forms(m).iter().any(|f| window.contains(f.as_str()))
+            })
         })
     }
 

@@ -362,6 +362,17 @@ pub fn classify(text: &str) -> Mention {
             _ => named(SourceType::Anonymous, lowercase_first(head_text)),
         };
     }
+    // "the Ohio Republican", "the veteran Michigan Democrat": a member of a
+    // party, described (resolved by the party tag written with a name).
+    if starts_definite
+        && head.len() >= 3
+        && matches!(
+            head.last(),
+            Some(&("Republican" | "Democrat" | "Independent"))
+        )
+    {
+        return Mention::Role(last_lower_word(&head));
+    }
     // "the Democratic": an adjective whose noun the span left out.
     if head.len() == 2
         && lower_first == "the"
@@ -689,6 +700,11 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
     (name, roles)
 }
 
+/// The last word of `head`, lowercase.
+fn last_lower_word(head: &[&str]) -> String {
+    head.last().map(|w| w.to_lowercase()).unwrap_or_default()
+}
+
 /// "Jr.", "III": written after a surname.
 pub(crate) fn is_suffix(w: &str) -> bool {
     matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV")
@@ -713,6 +729,8 @@ pub fn role_word(w: &str) -> String {
         "capt" => "captain",
         "prof" => "professor",
         "dr" => "doctor",
+        // "Democratic Rep. Ted Lieu" is who "the California Democrat" means.
+        "democratic" => "democrat",
         other => other,
     }
     .to_string()
