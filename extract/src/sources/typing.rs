@@ -277,9 +277,13 @@ pub fn classify(text: &str) -> Mention {
     // description that names no one is the source.
     if let Some((before, after)) = text.split_once(',') {
         let after = words(after);
+        // "the chairman of the Senate Judiciary Committee, Sen. Lindsey
+        // Graham, R-S.C.,": past the titles before the name.
+        let titles = after.iter().take_while(|w| TITLES.contains(w)).count();
+        let after = &after[titles..];
         let run = after
             .iter()
-            .take_while(|w| is_cap(w) && !not_in_name(w))
+            .take_while(|w| is_cap(w) && !not_in_name(w) && !is_party_tag(w))
             .count();
         if (2..=4).contains(&run)
             && !matches!(
@@ -650,7 +654,7 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
     let mut start = end;
     // "Peter King", "Martin Luther King Jr.": a title word as the surname.
     let suffixed = end >= 2 && is_suffix(head[end - 1]);
-    let surname = if suffixed { end - 2 } else { end - 1 };
+    let surname = end.checked_sub(if suffixed { 2 } else { 1 });
     loop {
         if start == 0 {
             break;
@@ -671,7 +675,7 @@ fn person_name(head: &[&str]) -> (String, Vec<String>) {
             }
         }
         let surname_title =
-            start - 1 == surname && start >= 2 && is_title_surname(head[start - 2], w);
+            Some(start - 1) == surname && start >= 2 && is_title_surname(head[start - 2], w);
         if !is_cap(w) || not_in_name(w) && !surname_title {
             break;
         }
@@ -1037,6 +1041,10 @@ mod tests {
         assert_eq!(
             kind("Cruz's campaign manager, Jeff Roe"),
             (SourceType::Person, "Jeff Roe".into())
+        );
+        assert_eq!(
+            kind("the chairman of the Senate Judiciary Committee, Sen. Lindsey Graham, R-S.C.,"),
+            (SourceType::Person, "Lindsey Graham".into())
         );
         assert_eq!(
             kind("Secretary of State John Kerry"),
