@@ -279,12 +279,26 @@ pub fn classify(text: &str) -> Mention {
         let after = words(after);
         // "the chairman of the Senate Judiciary Committee, Sen. Lindsey
         // Graham, R-S.C.,": past the titles before the name.
-        let titles = after.iter().take_while(|w| TITLES.contains(w)).count();
-        let after = &after[titles..];
-        let run = after
-            .iter()
-            .take_while(|w| is_cap(w) && !not_in_name(w) && !is_party_tag(w))
-            .count();
+        let run_of = |ws: &[&str]| {
+            ws.iter()
+                .take_while(|w| is_cap(w) && !not_in_name(w) && !is_party_tag(w))
+                .count()
+        };
+        let mut after = &after[..];
+        let mut run = 0;
+        // A run a title goes on from is the title's ("Navy Rear | Adm. John
+        // Kirby", "National Security | Adviser Susan Rice", "Clatsop County,
+        // Oregon, District | Attorney Joshua Marquis"): the name is after the
+        // last title.
+        for _ in 0..3 {
+            let titles = after.iter().take_while(|w| TITLES.contains(w)).count();
+            after = &after[titles..];
+            run = run_of(after);
+            if run == 0 || !after.get(run).is_some_and(|w| TITLES.contains(w)) {
+                break;
+            }
+            after = &after[run..];
+        }
         if (2..=4).contains(&run)
             && !matches!(
                 classify(before),
@@ -1042,10 +1056,22 @@ mod tests {
             kind("Cruz's campaign manager, Jeff Roe"),
             (SourceType::Person, "Jeff Roe".into())
         );
-        assert_eq!(
-            kind("the chairman of the Senate Judiciary Committee, Sen. Lindsey Graham, R-S.C.,"),
-            (SourceType::Person, "Lindsey Graham".into())
-        );
+        for (text, name) in [
+            (
+                "the chairman of the Senate Judiciary Committee, Sen. Lindsey Graham, R-S.C.,",
+                "Lindsey Graham",
+            ),
+            (
+                "Defense Department spokesman, Navy Rear Adm. John Kirby,",
+                "John Kirby",
+            ),
+            (
+                "the Middle East Institute, National Security Adviser Susan Rice",
+                "Susan Rice",
+            ),
+        ] {
+            assert_eq!(kind(text), (SourceType::Person, name.into()), "{text}");
+        }
         assert_eq!(
             kind("Secretary of State John Kerry"),
             (SourceType::Person, "John Kerry".into())
