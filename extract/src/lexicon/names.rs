@@ -146,24 +146,28 @@ pub fn opens_like_name(w: &str) -> bool {
 /// ("Mohammed bin Salman", "Ursula von der Leyen", "Charles de Gaulle"); it
 /// is part of the name only between two capitalised words.
 pub fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "bin"
-            | "bint"
-            | "ibn"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "du"
-            | "dos"
-            | "das"
-    )
+    is_patronymic_particle(w)
+        || matches!(
+            w,
+            "van"
+                | "von"
+                | "der"
+                | "den"
+                | "de"
+                | "del"
+                | "della"
+                | "di"
+                | "da"
+                | "du"
+                | "dos"
+                | "das"
+        )
+}
+
+/// Whether particle `w` introduces a father's name ("Mohammed bin Salman"):
+/// what follows it is no surname.
+pub fn is_patronymic_particle(w: &str) -> bool {
+    matches!(w, "bin" | "bint" | "ibn")
 }
 
 /// "Democratic", "Republican": a party's adjective, which alone names no one.

@@ -8,7 +8,9 @@ use crate::extraction::SourceType;
 use crate::lexicon::capitalise;
 use crate::lexicon::dates::CARDINALS;
 use crate::lexicon::given_names::{is_given_name, is_title_surname, name_start};
-use crate::lexicon::names::{is_name_particle, is_not_name, is_party_tag, ROLE_WORDS, TITLES};
+use crate::lexicon::names::{
+    is_name_particle, is_not_name, is_party_tag, is_patronymic_particle, ROLE_WORDS, TITLES,
+};
 use crate::lexicon::places::{is_place, place, tag_forms, Place};
 use crate::lexicon::sources::{ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORG_NOUNS};
 use crate::text::{ByteSpan, Doc, TokenKind};
@@ -258,7 +260,7 @@ impl<'a> Resolver<'a> {
                 // "Donald Trump Jr." is also found by "Trump".
                 // "Mohammed bin Salman": after "bin" comes the father's name,
                 // not a surname ("King Salman" is another man).
-                let patronymic = words.iter().any(|w| matches!(*w, "bin" | "bint" | "ibn"));
+                let patronymic = words.iter().any(|w| is_patronymic_particle(w));
                 let mut keys = if patronymic {
                     Vec::new()
                 } else {
