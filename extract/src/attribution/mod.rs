@@ -65,6 +65,8 @@ pub fn find(doc: &Doc, tagger: &Tagger) -> Vec<FoundAttribution> {
     for a in &mut atts {
         parenthetical_content(doc, a);
         colon_content(doc, a);
+        trailing_cue_content(doc, a);
+        according_to_content(doc, a);
         quote_continuation(doc, a, &cue_starts);
     }
     // The tagger's attributions by content, and apart, the rules' added
@@ -317,7 +319,7 @@ fn parenthetical_content(doc: &Doc, a: &mut FoundAttribution) {
     // ", Mr. Clarke said," or ", as one of … pointed out,"
     let opens = s0 >= sentence_start + 2
         && (comma(s0 - 1) || (doc.token_text(s0 - 1) == "as" && comma(s0 - 2)));
-    let closes = c0 >= ce && (comma(c0) || (c0 > 0 && comma(c0 - 1))) && c0 <= ce + 4;
+    let closes = c0 >= ce && c0 <= ce + 4 && (ce..=c0).any(comma);
     if !(opens
         && closes
         && s1 <= cs
@@ -332,7 +334,7 @@ fn parenthetical_content(doc: &Doc, a: &mut FoundAttribution) {
     if first_word >= c1 || doc.tokens[first_word].kind == TokenKind::Quote {
         return;
     }
-    a.content = Some(doc.token_span(sentence_start, c1));
+    a.content = Some(doc.token_span(clause_start(doc, sentence_start, c1), c1));
 }
 
 /// A quotation goes on past its cue: "“This is a disgusting day,” said Rep.
@@ -413,6 +415,76 @@ fn quote_continuation(doc: &Doc, a: &mut FoundAttribution, cue_starts: &[usize])
         return;
     }
     a.content = Some(content.cover(quote.outer));
+}
+
+/// A cue that closes its sentence credits what comes before it: "Its first
+/// national television ad could start this week, the group said." When the
+/// tagger found no content, the content is the sentence up to the comma
+/// before the source ("…, the group said") or before the cue ("…, said the
+/// group").
+fn trailing_cue_content(doc: &Doc, a: &mut FoundAttribution) {
+    let Some((cs, _)) = a
+        .cue
+        .and_then(|c| doc.tokens_in(c))
+        .filter(|_| a.content.is_none())
+    else {
+        return;
+    };
+    let (sentence_start, _) = doc.sentence_tokens[doc.token_sentence[cs]];
+    // The clause's first token: the source's when it stands before the cue.
+    let opener = match a.source.and_then(|s| doc.tokens_in(s)) {
+        Some((s0, s1)) if s1 <= cs => s0,
+        _ => cs,
+    };
+    if opener < sentence_start + 2 || doc.token_text(opener - 1) != "," {
+        return;
+    }
+    let start = clause_start(doc, sentence_start, opener - 1);
+    a.content = Some(doc.token_span(start, opener - 1));
+}
+
+/// "According to Mariano, after examining Clinton’s leg, she insisted …":
+/// when the tagger found no content for an "according to" that opens its
+/// sentence, the content is the rest of the sentence after the comma that
+/// closes the source.
+fn according_to_content(doc: &Doc, a: &mut FoundAttribution) {
+    let (Some((cs, ce)), Some((_, s1))) = (
+        a.cue.and_then(|c| doc.tokens_in(c)),
+        a.source.and_then(|s| doc.tokens_in(s)),
+    ) else {
+        return;
+    };
+    if a.content.is_some() || !doc.token_text(cs).eq_ignore_ascii_case("according") {
+        return;
+    }
+    let (_, se) = doc.sentence_tokens[doc.token_sentence[cs]];
+    if s1 < ce || s1 + 1 >= se || doc.token_text(s1) != "," {
+        return;
+    }
+    let mut end = se;
+    while end > s1 + 2 && matches!(doc.token_text(end - 1), "." | "?" | "!") {
+        end -= 1;
+    }
+    a.content = Some(doc.token_span(s1 + 1, end));
+}
+
+/// The first token of a sentence's clause past a connective that opens it
+/// ("But", "However,", "For instance,", "In addition,"): that links the
+/// sentence to the one before and is not what anyone said. Never past `end`.
+fn clause_start(doc: &Doc, start: usize, end: usize) -> usize {
+    let word = |t: usize| if t < end { doc.token_text(t) } else { "" };
+    let skip = match (word(start), word(start + 1), word(start + 2)) {
+        ("But" | "And" | "So" | "Yet", ",", _) => 2,
+        ("But" | "And" | "So" | "Yet", _, _) => 1,
+        ("However" | "Meanwhile" | "Moreover" | "Still" | "Instead" | "Indeed", ",", _) => 2,
+        ("For", "instance" | "example", ",") | ("In", "addition" | "fact", ",") => 3,
+        _ => 0,
+    };
+    if start + skip < end {
+        start + skip
+    } else {
+        start
+    }
 }
 
 /// A cue that ends its paragraph with a colon introduces the next one
@@ -736,6 +808,26 @@ mod tests {
         assert_eq!(
             content_of(text, "said"),
             Some("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999")
+        );
+    }
+
+    #[test]
+    fn a_cue_that_closes_its_sentence_credits_what_comes_before() {
+        let text = "In addition, its first national television ad could start this week, said \
+                    Brian Baker, a longtime political adviser to the Ricketts family who oversees \
+                    the super PAC's last-minute campaign to stop Clinton.";
+        assert_eq!(
+            content_of(text, "said"),
+            Some("its first national television ad could start this week")
+        );
+        let text = "According to Mariano, after examining Clinton’s leg, she insisted that the \
+                    first lady go to Bethesda Naval Hospital for an ultrasound.";
+        assert_eq!(
+            content_of(text, "According to"),
+            Some(
+                "after examining Clinton’s leg, she insisted that the first lady go to \
+                 Bethesda Naval Hospital for an ultrasound"
+            )
         );
     }
 
