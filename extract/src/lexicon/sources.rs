@@ -166,6 +166,7 @@ pub const DOCUMENT_NOUNS: &[&str] = &[
     "research",
     "estimates",
     "book",
+    "bible",
     "essay",
 ];
 
