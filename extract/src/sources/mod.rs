@@ -296,6 +296,18 @@ mod tests {
     }
 
     #[test]
+    fn a_person_pronoun_never_goes_to_a_body_or_outlet() {
+        // "Jewish Students" reads as a name, but the article uses "students"
+        // as a common noun: a body's name, which "He" cannot mean.
+        let text = "At the office of the Union of Jewish Students, the students were busy. \
+                    He shows how it began.";
+        let mut f = found(text, &[("He", 0)]);
+        let s = resolve_sources(&crate::text::Doc::new(text), &mut f);
+        assert_eq!(s.of_attribution, [None], "{:?}", s.sources);
+        assert!(s.sources.is_empty(), "{:?}", s.sources);
+    }
+
+    #[test]
     fn a_continuation_inherits_the_source_it_continues() {
         let text = "Don Bacon said: \"We disagree.\"\n\"It is wrong.\"";
         let mut f = found(text, &[("Don Bacon", 0)]);
