@@ -417,17 +417,21 @@ fn quote_continuation(doc: &Doc, a: &mut FoundAttribution, cue_starts: &[usize])
     a.content = Some(content.cover(quote.outer));
 }
 
+/// The cue's token range of an attribution the tagger found no content for.
+fn cue_without_content(doc: &Doc, a: &FoundAttribution) -> Option<(usize, usize)> {
+    a.content
+        .is_none()
+        .then_some(a.cue?)
+        .and_then(|c| doc.tokens_in(c))
+}
+
 /// A cue that closes its sentence credits what comes before it: "Its first
 /// national television ad could start this week, the group said." When the
 /// tagger found no content, the content is the sentence up to the comma
 /// before the source ("…, the group said") or before the cue ("…, said the
 /// group").
 fn trailing_cue_content(doc: &Doc, a: &mut FoundAttribution) {
-    let Some((cs, _)) = a
-        .cue
-        .and_then(|c| doc.tokens_in(c))
-        .filter(|_| a.content.is_none())
-    else {
+    let Some((cs, _)) = cue_without_content(doc, a) else {
         return;
     };
     let (sentence_start, _) = doc.sentence_tokens[doc.token_sentence[cs]];
@@ -449,12 +453,12 @@ fn trailing_cue_content(doc: &Doc, a: &mut FoundAttribution) {
 /// closes the source.
 fn according_to_content(doc: &Doc, a: &mut FoundAttribution) {
     let (Some((cs, ce)), Some((_, s1))) = (
-        a.cue.and_then(|c| doc.tokens_in(c)),
+        cue_without_content(doc, a),
         a.source.and_then(|s| doc.tokens_in(s)),
     ) else {
         return;
     };
-    if a.content.is_some() || !doc.token_text(cs).eq_ignore_ascii_case("according") {
+    if !doc.token_text(cs).eq_ignore_ascii_case("according") {
         return;
     }
     let (_, se) = doc.sentence_tokens[doc.token_sentence[cs]];
@@ -492,11 +496,7 @@ fn clause_start(doc: &Doc, start: usize, end: usize) -> usize {
 /// inside the cue's paragraph, so it found no content; the content is the
 /// next paragraph when that is body text.
 fn colon_content(doc: &Doc, a: &mut FoundAttribution) {
-    let Some((_, ce)) = a
-        .cue
-        .and_then(|c| doc.tokens_in(c))
-        .filter(|_| a.content.is_none())
-    else {
+    let Some((_, ce)) = cue_without_content(doc, a) else {
         return;
     };
     let (_, para_end) = doc.paragraph_tokens(ce - 1);
