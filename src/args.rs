@@ -236,7 +236,7 @@ pub struct EvalCorroborationArgs {
     /// The inputs are labelled sentence pairs, tab-separated with a header, in
     /// MRPC's format (`Quality`, `#1 ID`, `#2 ID`, `#1 String`, `#2 String`;
     /// Quality 1 = same meaning), instead of a corpus with stories.
-    #[arg(long)]
+    #[arg(long, group = "labelled")]
     pub pairs: bool,
     /// With `--pairs`: fit the same-fact model on the pairs (and on the
     /// matches between different pairs, as negatives), print its
@@ -247,14 +247,21 @@ pub struct EvalCorroborationArgs {
     /// is fitted on to FILE (tab-separated, with a header): the two pairs it
     /// joins, its label, its similarity, its features and the two claims'
     /// text: for studying the features, or another classifier, outside
-    /// credence.
-    #[arg(long, value_name = "FILE", requires = "pairs")]
+    /// credence. With `--gold-pairs`: every candidate pair of claims and
+    /// clauses the matcher judges, by claim id, with whether it is annotated
+    /// and the same-fact model's probability.
+    #[arg(long, value_name = "FILE", requires = "labelled")]
     pub candidates_out: Option<PathBuf>,
     /// Hand-annotated same-fact claim pairs of the corpus (TSV with a header:
     /// `claim_id`, `other_claim_id`, `fact`), such as
     /// `annotations/corroboration/corpus.tsv`: recall of the pairs, and the
     /// matches not in the list.
-    #[arg(long, value_name = "FILE", conflicts_with = "pairs")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "pairs",
+        group = "labelled"
+    )]
     pub gold_pairs: Option<PathBuf>,
     /// With `--pairs`: also list the pairs matched against their label and
     /// the same-meaning pairs missed; with `--gold-pairs`: the annotated

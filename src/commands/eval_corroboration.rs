@@ -14,7 +14,7 @@ use credence_score::corroboration::eval::{evaluate, evaluate_pairs, PairEvaluati
 use credence_score::corroboration::same_fact::{self, Features, Model};
 use credence_score::corroboration::{
     candidate_pairs, corroborate_with, relation, Candidate, ClaimMatch, ClaimRef, Corroboration,
-    Relation,
+    Relation, Units,
 };
 use rayon::prelude::*;
 use std::io::Write;
@@ -172,7 +172,7 @@ fn run_pairs(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
     let checkworthy: Vec<bool> = inputs.iter().map(|a| !a.claims.is_empty()).collect();
     let mut out = std::io::stdout().lock();
     if let Some(path) = &args.candidates_out {
-        let candidates = candidate_pairs(&inputs, &config.corroboration);
+        let candidates = candidate_pairs(&inputs, &config.corroboration, Units::Claims);
         write_candidates(path, &inputs, &labelled(&candidates, &labels, &ids))?;
     }
     if let Some(path) = &args.fit_out {
@@ -333,6 +333,66 @@ fn write_candidates(
         .with_context(|| format!("writing {}", path.display()))
 }
 
+/// Write every candidate pair of claims and clauses the matcher judges in
+/// an annotated corpus (`--gold-pairs` with `--candidates-out`), with whether
+/// the two claims are an annotated pair and the model's probability: which
+/// annotated pairs never became candidates, and what the rest scored.
+fn write_gold_candidates(
+    path: &Path,
+    extractions: &[credence_extract::Extraction],
+    config: &credence_score::Config,
+    gold: &[(ClaimRef, ClaimRef, String)],
+) -> anyhow::Result<()> {
+    let outlets: Vec<String> = extractions
+        .iter()
+        .map(|e| config.outlets.canonical(&e.outlet))
+        .collect();
+    let dates: Vec<_> = extractions
+        .iter()
+        .map(|e| credence_score::dates::parse_date(&e.published))
+        .collect();
+    let inputs = credence_score::corroboration_inputs(extractions, &outlets, &dates);
+    let candidates = candidate_pairs(&inputs, &config.corroboration, Units::ClaimsAndClauses);
+    let annotated: std::collections::BTreeSet<(ClaimRef, ClaimRef)> =
+        gold.iter().map(|(x, y, _)| (*x, *y)).collect();
+    let id = |r: ClaimRef| extractions[r.article].claims[r.claim].id.as_str();
+    let text = |r: ClaimRef| {
+        let e = &extractions[r.article];
+        e.slice(
+            &credence_extract::CharIndex::new(&e.text),
+            e.claims[r.claim].span,
+        )
+        .replace(['\t', '\n', '\r'], " ")
+    };
+    let model = Model::embedded();
+    let file =
+        std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    writeln!(
+        w,
+        "claim_id\tother_claim_id\tannotated\tsimilarity\tprobability\t{}\tclaim\tother_claim",
+        same_fact::FEATURES.join("\t")
+    )?;
+    for c in &candidates {
+        let (x, y) = (c.claim.min(c.other), c.claim.max(c.other));
+        write!(
+            w,
+            "{}\t{}\t{}\t{}\t{}",
+            id(x),
+            id(y),
+            u8::from(annotated.contains(&(x, y))),
+            c.similarity,
+            model.probability(&c.features)
+        )?;
+        for v in c.features {
+            write!(w, "\t{v}")?;
+        }
+        writeln!(w, "\t{}\t{}", text(x), text(y))?;
+    }
+    w.flush()
+        .with_context(|| format!("writing {}", path.display()))
+}
+
 /// Folds for cross-validation.
 const FOLDS: usize = 5;
 
@@ -349,7 +409,7 @@ fn fit(
     args: &EvalCorroborationArgs,
 ) -> anyhow::Result<Model> {
     let (labels, ids, checkworthy) = pairs;
-    let candidates = candidate_pairs(inputs, config);
+    let candidates = candidate_pairs(inputs, config, Units::Claims);
     let samples = labelled(&candidates, labels, ids);
     let described = format!(
         "{} candidate pairs (cosine >= {}) from {} labelled pairs in {}: {} within a pair, labelled as the pair; {} between pairs sharing no sentence, as negatives",
@@ -513,6 +573,9 @@ fn run_gold_pairs(
         pairs.push((x.min(y), x.max(y), fact.to_string()));
     }
     let scores = credence_score::score(extractions, config)?;
+    if let Some(path) = &args.candidates_out {
+        write_gold_candidates(path, extractions, config, &pairs)?;
+    }
     let c = &scores.corroboration;
     let matched = |x: ClaimRef, y: ClaimRef| {
         c.matches_of(x)

@@ -578,6 +578,42 @@ fn eval_corroboration_scores_annotated_same_fact_pairs() {
     assert!(e["found"].as_u64().unwrap() >= 2, "{e}");
     assert_eq!(e["matches_not_annotated"], 0, "{e}");
 
+    // The candidates the matcher judged, by claim id: every annotated pair
+    // it found is there at the default threshold or above.
+    let dir = tempfile::tempdir().unwrap();
+    let cand = dir.path().join("candidates.tsv");
+    let c = cand.to_str().unwrap();
+    let o = credence(&[
+        "eval-corroboration",
+        "--gold-pairs",
+        g,
+        &corpus(),
+        "--candidates-out",
+        c,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&cand).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(
+        header[..5],
+        [
+            "claim_id",
+            "other_claim_id",
+            "annotated",
+            "similarity",
+            "probability"
+        ]
+    );
+    let found = lines
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|r| r[2] == "1" && r[4].parse::<f64>().unwrap() >= 0.6)
+        .map(|r| (r[0].to_string(), r[1].to_string()))
+        .collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(found.len() as u64, e["found"].as_u64().unwrap(), "{text}");
+    let o = credence(&["eval-corroboration", &corpus(), "--candidates-out", c]);
+    assert_eq!(o.status.code(), Some(2), "needs labelled input");
+
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("gold.tsv");
     std::fs::write(

@@ -384,11 +384,18 @@ pub struct Candidate {
     pub numbers_conflict: bool,
 }
 
-/// Every candidate pair of whole claims (different outlets, inside the date
+/// Every candidate pair of `units` (different outlets, inside the date
 /// window) whose cosine reaches `min_similarity`, before the same-fact model
-/// and syndication: what `eval-corroboration --fit-out` fits the model on.
-pub fn candidate_pairs(articles: &[ArticleClaims], config: &CorroborationConfig) -> Vec<Candidate> {
-    let (claims, verified, _) = candidates(articles, config, Units::Claims, |_| true);
+/// and syndication. With [`Units::Claims`], what `eval-corroboration
+/// --fit-out` fits the model on; with [`Units::ClaimsAndClauses`], every
+/// pair the matcher judges (a claim pair can appear once per pair of its
+/// clauses).
+pub fn candidate_pairs(
+    articles: &[ArticleClaims],
+    config: &CorroborationConfig,
+    units: Units,
+) -> Vec<Candidate> {
+    let (claims, verified, _) = candidates(articles, config, units, |_| true);
     verified
         .into_iter()
         .map(|v| Candidate {
@@ -561,8 +568,10 @@ fn prepare(
 /// it, so clause candidates would teach the model noise), or claims and
 /// their clauses (what the matcher runs on).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Units {
+pub enum Units {
+    /// Whole claims only.
     Claims,
+    /// Whole claims and their clauses.
     ClaimsAndClauses,
 }
 

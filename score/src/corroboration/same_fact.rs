@@ -11,7 +11,7 @@
 //! The model is 14 numbers (a bias and one weight per feature), fitted by
 //! `credence eval-corroboration --pairs --fit-out score/model/same_fact.json`
 //! on MRPC's labelled pairs (see the README) and embedded at build time; a user can refit it on their own
-//! labelled pairs and point `[corroboration] model` at the file. Written
+//! labelled pairs and evaluate the file with `eval-corroboration --model`. Written
 //! here rather than taken from a crate: a 14-number logistic regression fitted
 //! by Newton's method is 60 lines, deterministic, and needs no linear-algebra
 //! dependency.
