@@ -8,7 +8,7 @@ use crate::lexicon::dates::{
     is_checkworthy_number, MONTHS, MONTH_ABBREVIATIONS, RELATIVE_DAYS, WEEKDAYS,
 };
 use crate::lexicon::formulas::{
-    CAPTIONS, CREDITS, CREDIT_MAX_WORDS, METHODOLOGY, NO_COMMENT, PROMOTION,
+    CAPTIONS, CAPTION_OPENINGS, CREDITS, CREDIT_MAX_WORDS, METHODOLOGY, NO_COMMENT, PROMOTION,
 };
 use crate::text::{ByteSpan, Doc, ParagraphKind, SpanIndex, Token, TokenKind};
 
@@ -66,8 +66,10 @@ pub fn is_formula(sentence: &str) -> bool {
         found[list_of[m.pattern().as_usize()]] = true;
     }
     let [no_comment, methodology, promotion, captions, credits] = found;
+    let opening = lower.trim_start();
     // "X declined to comment, but ..." goes on to say something.
     (no_comment && !lower.contains(" but "))
+        || CAPTION_OPENINGS.iter().any(|o| opening.starts_with(o))
         || methodology
         || promotion
         || captions
@@ -164,6 +166,10 @@ mod tests {
             "Enlarge this image toggle caption Saul Loeb/AFP/Getty Images",
             "If you enjoyed this article, we have a proposition for you: Join NRPLUS.",
             "Hide Caption 8 of 29 Photos: The second presidential debate – Romney and Obama debate.",
+            "FILE - In this Tuesday, March 3, 2020 file photo, Federal Reserve Chair Jerome Powell \
+             pauses during a news conference to discuss an announcement from the Federal Reserve.",
+            "FILE PHOTO: Special Counsel Robert Mueller departs after briefing the U.S. House \
+             Intelligence Committee on his investigation of potential collusion.",
         ] {
             assert!(is_formula(s), "{s}");
         }
@@ -171,6 +177,7 @@ mod tests {
             "Ready for Hillary declined to comment on the projects, but Clinton could use the data.",
             "A Gallup poll found that 80 percent supported voter ID laws.",
             "Witkoff met Ushakov in Moscow on Tuesday.",
+            "The campaign released a file photo of the senator that reporters had seen before in 2019.",
         ] {
             assert!(!is_formula(s), "{s}");
         }

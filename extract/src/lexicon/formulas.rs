@@ -74,6 +74,20 @@ pub const CREDITS: &[&str] = &[
 /// Photo-gallery captions scraped with the text, whatever their length.
 pub const CAPTIONS: &[&str] = &["hide caption", "toggle caption"];
 
+/// How a wire photo's caption opens ("FILE - In this March 26, 2020, file
+/// photo President Donald Trump speaks …", "FILE PHOTO: …"), whatever its
+/// length: two outlets running one agency's caption share the picture, not a
+/// finding. Matched at the start of the sentence only.
+pub const CAPTION_OPENINGS: &[&str] = &[
+    "file - ",
+    "file – ",
+    "file photo",
+    "in this file photo",
+    "in this undated photo",
+    "in this undated handout",
+    "in this handout photo",
+];
+
 /// An outlet's appeal to its readers.
 pub const PROMOTION: &[&str] = &[
     "if you enjoyed this article",
