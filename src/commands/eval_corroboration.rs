@@ -28,7 +28,7 @@ pub fn run(args: &EvalCorroborationArgs) -> anyhow::Result<ExitCode> {
     let config = saved::load_config(args.config.as_deref())?;
     let (corpus, extractions, _) = extract::extract(&args.input)?;
     if let Some(gold) = &args.gold_pairs {
-        return run_gold_pairs(args, gold, &extractions, &config);
+        return super::eval_gold_pairs::run(args, gold, &extractions, &config);
     }
     let stories: Vec<Option<&str>> = corpus
         .articles
@@ -333,66 +333,6 @@ fn write_candidates(
         .with_context(|| format!("writing {}", path.display()))
 }
 
-/// Write every candidate pair of claims and clauses the matcher judges in
-/// an annotated corpus (`--gold-pairs` with `--candidates-out`), with whether
-/// the two claims are an annotated pair and the model's probability: which
-/// annotated pairs never became candidates, and what the rest scored.
-fn write_gold_candidates(
-    path: &Path,
-    extractions: &[credence_extract::Extraction],
-    config: &credence_score::Config,
-    gold: &[(ClaimRef, ClaimRef, String)],
-) -> anyhow::Result<()> {
-    let outlets: Vec<String> = extractions
-        .iter()
-        .map(|e| config.outlets.canonical(&e.outlet))
-        .collect();
-    let dates: Vec<_> = extractions
-        .iter()
-        .map(|e| credence_score::dates::parse_date(&e.published))
-        .collect();
-    let inputs = credence_score::corroboration_inputs(extractions, &outlets, &dates);
-    let candidates = candidate_pairs(&inputs, &config.corroboration, Units::ClaimsAndClauses);
-    let annotated: std::collections::BTreeSet<(ClaimRef, ClaimRef)> =
-        gold.iter().map(|(x, y, _)| (*x, *y)).collect();
-    let id = |r: ClaimRef| extractions[r.article].claims[r.claim].id.as_str();
-    let text = |r: ClaimRef| {
-        let e = &extractions[r.article];
-        e.slice(
-            &credence_extract::CharIndex::new(&e.text),
-            e.claims[r.claim].span,
-        )
-        .replace(['\t', '\n', '\r'], " ")
-    };
-    let model = Model::embedded();
-    let file =
-        std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
-    let mut w = std::io::BufWriter::new(file);
-    writeln!(
-        w,
-        "claim_id\tother_claim_id\tannotated\tsimilarity\tprobability\t{}\tclaim\tother_claim",
-        same_fact::FEATURES.join("\t")
-    )?;
-    for c in &candidates {
-        let (x, y) = (c.claim.min(c.other), c.claim.max(c.other));
-        write!(
-            w,
-            "{}\t{}\t{}\t{}\t{}",
-            id(x),
-            id(y),
-            u8::from(annotated.contains(&(x, y))),
-            c.similarity,
-            model.probability(&c.features)
-        )?;
-        for v in c.features {
-            write!(w, "\t{v}")?;
-        }
-        writeln!(w, "\t{}\t{}", text(x), text(y))?;
-    }
-    w.flush()
-        .with_context(|| format!("writing {}", path.display()))
-}
-
 /// Folds for cross-validation.
 const FOLDS: usize = 5;
 
@@ -533,112 +473,4 @@ fn write_pairs_table(
         e.unrelated_matches, e.unrelated_per_1000
     )?;
     Ok(())
-}
-
-/// Score the corpus's matches against hand-annotated same-fact claim pairs.
-fn run_gold_pairs(
-    args: &EvalCorroborationArgs,
-    gold: &Path,
-    extractions: &[credence_extract::Extraction],
-    config: &credence_score::Config,
-) -> anyhow::Result<ExitCode> {
-    let bad = |m: String| anyhow::Error::new(BadInput(m));
-    let text = std::fs::read_to_string(gold)
-        .map_err(|e| bad(format!("reading {}: {e}", gold.display())))?;
-    let mut at: std::collections::HashMap<&str, ClaimRef> = std::collections::HashMap::new();
-    for (article, e) in extractions.iter().enumerate() {
-        for (claim, c) in e.claims.iter().enumerate() {
-            at.insert(c.id.as_str(), ClaimRef { article, claim });
-        }
-    }
-    let mut pairs: Vec<(ClaimRef, ClaimRef, String)> = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        let here = format!("{}:{}", gold.display(), i + 1);
-        let [a, b, fact] = fields[..] else {
-            return Err(bad(format!(
-                "{here}: expected 3 tab-separated fields (claim_id, other_claim_id, fact), found {}",
-                fields.len()
-            )));
-        };
-        let find = |id: &str| {
-            at.get(id.trim())
-                .copied()
-                .ok_or_else(|| bad(format!("{here}: no claim `{id}` in the corpus")))
-        };
-        let (x, y) = (find(a)?, find(b)?);
-        pairs.push((x.min(y), x.max(y), fact.to_string()));
-    }
-    let scores = credence_score::score(extractions, config)?;
-    if let Some(path) = &args.candidates_out {
-        write_gold_candidates(path, extractions, config, &pairs)?;
-    }
-    let c = &scores.corroboration;
-    let matched = |x: ClaimRef, y: ClaimRef| {
-        c.matches_of(x)
-            .iter()
-            .any(|m| m.other == y && m.relation == Relation::Corroborates)
-    };
-    let found = pairs.iter().filter(|(x, y, _)| matched(*x, *y)).count();
-    let gold_set: std::collections::BTreeSet<(ClaimRef, ClaimRef)> =
-        pairs.iter().map(|(x, y, _)| (*x, *y)).collect();
-    let others: Vec<&ClaimMatch> = c
-        .matches
-        .iter()
-        .filter(|m| m.claim < m.other && m.relation == Relation::Corroborates)
-        .filter(|m| !gold_set.contains(&(m.claim, m.other)))
-        .collect();
-    let all = c
-        .matches
-        .iter()
-        .filter(|m| m.claim < m.other && m.relation == Relation::Corroborates)
-        .count();
-    let id = |r: ClaimRef| extractions[r.article].claims[r.claim].id.as_str();
-    let mut out = std::io::stdout().lock();
-    let recall = if pairs.is_empty() {
-        0.0
-    } else {
-        found as f64 / pairs.len() as f64
-    };
-    if args.json {
-        let v = serde_json::json!({
-            "gold_pairs": pairs.len(),
-            "found": found,
-            "recall": recall,
-            "matches": all,
-            "matches_not_annotated": others.len(),
-        });
-        serde_json::to_writer_pretty(&mut out, &v)?;
-        writeln!(out)?;
-    } else {
-        writeln!(out, "| | value |\n|---|---:|")?;
-        writeln!(out, "| annotated same-fact pairs | {} |", pairs.len())?;
-        writeln!(out, "| found (recall) | {found} ({recall:.3}) |")?;
-        writeln!(out, "| corroborating matches | {all} |")?;
-        writeln!(
-            out,
-            "| matches not annotated (read them: the list need not be complete) | {} |",
-            others.len()
-        )?;
-    }
-    if args.errors {
-        writeln!(out, "\n## Annotated, not found\n")?;
-        for (x, y, fact) in pairs.iter().filter(|(x, y, _)| !matched(*x, *y)) {
-            writeln!(out, "- `{}` ‖ `{}`: {fact}", id(*x), id(*y))?;
-        }
-        writeln!(out, "\n## Matched, not annotated\n")?;
-        for m in others {
-            writeln!(
-                out,
-                "- `{}` ‖ `{}` (same fact {:.2})",
-                id(m.claim),
-                id(m.other),
-                m.confidence
-            )?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@ mod diff;
 mod eval;
 mod eval_corroboration;
 mod eval_genre;
+mod eval_gold_pairs;
 mod eval_sources;
 mod explain;
 mod extract;
