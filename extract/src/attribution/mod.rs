@@ -970,6 +970,18 @@ mod tests {
                 "Tom Mason",
             ),
             (
+                "Stephen Colbert, on a recent episode of his Comedy Central program, said a \
+                 Romney-Portman ticket would be dull.",
+                "said",
+                "Stephen Colbert",
+            ),
+            (
+                "Audra Makuch, assistant to the regional director for the United Food and \
+                 Commercial Workers union, said her organization has received phone calls.",
+                "said",
+                "Audra Makuch",
+            ),
+            (
                 "Top Republicans, including Sen. Ted Cruz, R-Texas, sought a federal \
                  investigation of the episode.",
                 "sought",

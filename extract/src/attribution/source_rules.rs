@@ -73,7 +73,9 @@ pub(super) fn repair_source(doc: &Doc, src: ByteSpan, cs: usize) -> ByteSpan {
             let opener = text(c1 + 1).to_lowercase();
             let clause =
                 matches!(opener.as_str(), "who" | "whom" | "whose" | "which") || verb_like(c1 + 1);
-            if c1 + 1 < s0 && (clause || !is_person(s0, s1)) {
+            // (A span ending in a lowercase word is no name, whatever its
+            // capitals: "his Comedy Central program".)
+            if c1 + 1 < s0 && (clause || !is_person(s0, s1) || lower(s1 - 1)) {
                 return subject;
             }
         }
