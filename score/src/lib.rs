@@ -126,16 +126,30 @@ pub fn corroboration_inputs<'a>(
         .collect()
 }
 
+/// Each article's publication date, when readable.
+pub fn article_dates(extractions: &[Extraction]) -> Vec<Option<NaiveDate>> {
+    extractions
+        .iter()
+        .map(|e| dates::parse_date(&e.published))
+        .collect()
+}
+
+/// Each article's outlet after the config's aliases (what corroboration and
+/// the outlet tables group by).
+pub fn canonical_outlets(extractions: &[Extraction], config: &Config) -> Vec<String> {
+    extractions
+        .iter()
+        .map(|e| config.outlets.canonical(&e.outlet))
+        .collect()
+}
+
 /// Score every article and outlet.
 pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, ScoreError> {
     config.validate().map_err(|message| ScoreError::Config {
         origin: "configuration".into(),
         message,
     })?;
-    let dates: Vec<Option<NaiveDate>> = extractions
-        .iter()
-        .map(|e| dates::parse_date(&e.published))
-        .collect();
+    let dates = article_dates(extractions);
     let unreadable_dates = extractions
         .iter()
         .zip(&dates)
@@ -144,10 +158,7 @@ pub fn score(extractions: &[Extraction], config: &Config) -> Result<Scores, Scor
         .map(|(i, _)| i)
         .collect();
     let undated = dates.iter().filter(|d| d.is_none()).count();
-    let outlets: Vec<String> = extractions
-        .iter()
-        .map(|e| config.outlets.canonical(&e.outlet))
-        .collect();
+    let outlets = canonical_outlets(extractions, config);
     let inputs = corroboration_inputs(extractions, &outlets, &dates);
     let genres: Vec<&str> = extractions
         .par_iter()

@@ -17,7 +17,7 @@ use anyhow::Context;
 use credence_extract::Extraction;
 use credence_score::corroboration::same_fact::{self, Model};
 use credence_score::corroboration::{
-    candidate_pairs, relation, ArticleClaims, Candidate, ClaimRef, Relation, Units,
+    candidate_pairs, relation, Candidate, ClaimRef, Relation, Units,
 };
 use credence_score::Config;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -104,16 +104,6 @@ fn read_gold(gold: &Path, extractions: &[Extraction]) -> anyhow::Result<Vec<Gold
     Ok(pairs)
 }
 
-/// The corroboration inputs of `extractions`, as `credence_score::score`
-/// builds them (canonical outlets, parsed dates).
-fn inputs<'a>(extractions: &'a [Extraction], outlets: &'a [String]) -> Vec<ArticleClaims<'a>> {
-    let dates: Vec<_> = extractions
-        .iter()
-        .map(|e| credence_score::dates::parse_date(&e.published))
-        .collect();
-    credence_score::corroboration_inputs(extractions, outlets, &dates)
-}
-
 /// Score the corpus's matches against the annotated claim pairs in `gold`.
 pub fn run(
     args: &EvalCorroborationArgs,
@@ -129,11 +119,10 @@ pub fn run(
             .iter()
             .any(|m| m.other == y && m.relation == Relation::Corroborates)
     };
-    let outlets: Vec<String> = extractions
-        .iter()
-        .map(|e| config.outlets.canonical(&e.outlet))
-        .collect();
-    let inputs = inputs(extractions, &outlets);
+    // The matcher's inputs as `credence_score::score` builds them.
+    let outlets = credence_score::canonical_outlets(extractions, config);
+    let dates = credence_score::article_dates(extractions);
+    let inputs = credence_score::corroboration_inputs(extractions, &outlets, &dates);
     let candidates = candidate_pairs(&inputs, &config.corroboration, Units::ClaimsAndClauses);
     if let Some(path) = &args.candidates_out {
         write_candidates(path, extractions, &candidates, &pairs)?;
