@@ -147,8 +147,8 @@ impl Tagger {
                 let labels = viterbi::decode(
                     &seq,
                     &mut bufs,
-                    |f, s| self.role.score(f, s),
-                    |f, s| self.role_transitions.score(f, s),
+                    |f, e, s| self.role.score_all(f, e, s),
+                    |f, e, s| self.role_transitions.score_all(f, e, s),
                 );
                 roles_to_attribution(doc, &view, cs, ce, lo, &labels)
             })
@@ -263,8 +263,8 @@ fn decode_cues(
         let labels = viterbi::decode(
             &seq,
             bufs,
-            |f, s| model.cue.score(f, s),
-            |f, s| model.cue_transitions.score(f, s),
+            |f, e, s| model.cue.score_all(f, e, s),
+            |f, e, s| model.cue_transitions.score_all(f, e, s),
         );
         let mut open: Option<usize> = None;
         for (k, &label) in labels.iter().enumerate() {

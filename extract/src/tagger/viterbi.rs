@@ -52,23 +52,75 @@ pub trait Sequence {
 pub struct Buffers {
     emit: Features,
     trans: Features,
+    /// Every position's label features, end to end, and where each ends.
+    all_emit: Vec<u64>,
+    emit_ends: Vec<usize>,
+    /// Every position's transition features, end to end, and where each ends.
+    all_trans: Vec<u64>,
+    trans_ends: Vec<usize>,
+    emit_scores: Vec<f32>,
+    trans_scores: Vec<f32>,
+}
+
+/// Scores every position of a sequence at once: position `i`'s features are
+/// `features[ends[i - 1]..ends[i]]` (from 0 for the first), its scores go to
+/// `scores[i * outputs..][..outputs]` (see [`super::perceptron::Perceptron::score_all`]).
+pub trait ScoreAll: FnMut(&[u64], &[usize], &mut [f32]) {}
+impl<F: FnMut(&[u64], &[usize], &mut [f32])> ScoreAll for F {}
+
+/// A [`ScoreAll`] from a function that scores one position (`outputs` scores).
+pub fn each_position(
+    outputs: usize,
+    mut score: impl FnMut(&[u64], &mut [f32]),
+) -> impl FnMut(&[u64], &[usize], &mut [f32]) {
+    move |features, ends, scores| {
+        let mut from = 0;
+        for (&end, out) in ends.iter().zip(scores.chunks_exact_mut(outputs)) {
+            score(&features[from..end], out);
+            from = end;
+        }
+    }
 }
 
 /// The best label sequence of `seq` under `score` (the weights of the
 /// label model) and `trans_score` (those of the transition model, with
 /// [`TRANSITIONS`] outputs). Ties go to the lower label index, so the result
 /// is deterministic.
+///
+/// Every position's features are built first and scored in one call each
+/// (scores do not depend on the path), so the models can overlap their
+/// lookups across positions; then the recurrence runs over the scores.
 pub fn decode<S: Sequence>(
     seq: &S,
     bufs: &mut Buffers,
-    mut score: impl FnMut(&[u64], &mut [f32]),
-    mut trans_score: impl FnMut(&[u64], &mut [f32]),
+    mut score: impl ScoreAll,
+    mut trans_score: impl ScoreAll,
 ) -> Vec<usize> {
     let len = seq.positions();
+    bufs.all_emit.clear();
+    bufs.emit_ends.clear();
+    bufs.all_trans.clear();
+    bufs.trans_ends.clear();
+    for k in 0..len {
+        // Forced positions are not scored: they keep an empty feature list.
+        if seq.forced(k).is_none() {
+            let token = seq.features(k, &mut bufs.emit);
+            seq.transition(&token, &mut bufs.trans);
+            bufs.all_emit.extend_from_slice(&bufs.emit.keys);
+            bufs.all_trans.extend_from_slice(&bufs.trans.keys);
+        }
+        bufs.emit_ends.push(bufs.all_emit.len());
+        bufs.trans_ends.push(bufs.all_trans.len());
+    }
+    bufs.emit_scores.clear();
+    bufs.emit_scores.resize(len * LABELS, 0.0);
+    bufs.trans_scores.clear();
+    bufs.trans_scores.resize(len * TRANSITIONS, 0.0);
+    score(&bufs.all_emit, &bufs.emit_ends, &mut bufs.emit_scores);
+    trans_score(&bufs.all_trans, &bufs.trans_ends, &mut bufs.trans_scores);
+
     let mut back = vec![[0u8; LABELS]; len];
     let mut best = [f32::NEG_INFINITY; LABELS];
-    let mut emit = [0.0f32; LABELS];
-    let mut trans = [0.0f32; TRANSITIONS];
     for (k, back_k) in back.iter_mut().enumerate() {
         let mut next = [f32::NEG_INFINITY; LABELS];
         let prevs: &[Option<usize>] = if k == 0 {
@@ -85,10 +137,8 @@ pub fn decode<S: Sequence>(
                 }
             }
         } else {
-            let token = seq.features(k, &mut bufs.emit);
-            score(&bufs.emit.keys, &mut emit);
-            seq.transition(&token, &mut bufs.trans);
-            trans_score(&bufs.trans.keys, &mut trans);
+            let emit = &bufs.emit_scores[k * LABELS..(k + 1) * LABELS];
+            let trans = &bufs.trans_scores[k * TRANSITIONS..(k + 1) * TRANSITIONS];
             for &p in prevs {
                 let from = p.map_or(0.0, |p| best[p]);
                 if from == f32::NEG_INFINITY {
@@ -145,8 +195,8 @@ pub fn train_step<S: Sequence>(
     let guess = decode(
         seq,
         bufs,
-        |f, s| trainers.labels.score(f, s),
-        |f, s| trainers.transitions.score(f, s),
+        each_position(LABELS, |f, s| trainers.labels.score(f, s)),
+        each_position(TRANSITIONS, |f, s| trainers.transitions.score(f, s)),
     );
     trainers.labels.next_example();
     trainers.transitions.next_example();
@@ -218,8 +268,8 @@ mod tests {
         let labels = decode(
             &Toy { len: 3 },
             &mut Buffers::default(),
-            toy_score,
-            toy_transitions,
+            each_position(LABELS, toy_score),
+            each_position(TRANSITIONS, toy_transitions),
         );
         // Greedy takes 1 at position 1 and then cannot afford 2 (0, 1, 0
         // scores 1.5); the best path avoids the 1 → 2 penalty: 0, 0, 2 scores 4.
@@ -231,8 +281,8 @@ mod tests {
         let labels = decode(
             &Toy { len: 1 },
             &mut Buffers::default(),
-            |_, s| s.copy_from_slice(&[0.0, 0.0, 9.0]),
-            |_, s| s.iter_mut().for_each(|s| *s = 0.0),
+            each_position(LABELS, |_, s| s.copy_from_slice(&[0.0, 0.0, 9.0])),
+            each_position(TRANSITIONS, |_, s| s.iter_mut().for_each(|s| *s = 0.0)),
         );
         assert_eq!(labels, vec![0]);
     }
@@ -251,8 +301,8 @@ mod tests {
         let decoded = decode(
             &seq,
             &mut bufs,
-            |f, s| labels.score(f, s),
-            |f, s| transitions.score(f, s),
+            |f, e, s| labels.score_all(f, e, s),
+            |f, e, s| transitions.score_all(f, e, s),
         );
         assert_eq!(decoded, gold);
     }
