@@ -350,11 +350,11 @@ pub fn role_features(
     let ii = i as isize;
     let w = view.norm_at(ii);
     let rel = if i < cue.start {
-        "B"
+        name!("B")
     } else if i >= cue.end {
-        "A"
+        name!("A")
     } else {
-        "C"
+        name!("C")
     };
     let dist = if i < cue.start {
         cue.start - i
@@ -364,14 +364,18 @@ pub fn role_features(
     let dist = bucket(dist);
     let sent_off = doc.token_sentence[i] as isize - doc.token_sentence[cue.start] as isize;
     let sent_off = match sent_off {
-        x if x < -2 => "-3",
-        -2 => "-2",
-        -1 => "-1",
-        0 => "0",
-        1 => "1",
-        _ => "2",
+        x if x < -2 => name!("-3"),
+        -2 => name!("-2"),
+        -1 => name!("-1"),
+        0 => name!("0"),
+        1 => name!("1"),
+        _ => name!("2"),
     };
-    let inq = if doc.token_in_quote[i] { "q" } else { "-" };
+    let inq = if doc.token_in_quote[i] {
+        name!("q")
+    } else {
+        name!("-")
+    };
     // Is there a comma or quote mark between this token and the cue?
     let (lo, hi) = if i < cue.start {
         (i + 1, cue.start)
@@ -384,10 +388,10 @@ pub fn role_features(
     let (comma, quote) = (bits & COMMA != 0, bits & QUOTE_MARK != 0);
     let other_cue = view.cues_before[hi] > view.cues_before[lo];
     let between = match (comma, quote) {
-        (true, true) => "cq",
-        (true, false) => "c",
-        (false, true) => "q",
-        (false, false) => "-",
+        (true, true) => name!("cq"),
+        (true, false) => name!("c"),
+        (false, true) => name!("q"),
+        (false, false) => name!("-"),
     };
     // Inside the quote that ends just before the cue or starts just after it.
     let adjacent_quote = doc.token_in_quote[i] && {
@@ -407,20 +411,18 @@ pub fn role_features(
     };
     let (ss, se) = doc.sentence_tokens[doc.token_sentence[i]];
     let edge = if i == ss {
-        "first"
+        name!("first")
     } else if i + 1 == se {
-        "last"
+        name!("last")
     } else {
-        "mid"
+        name!("mid")
     };
     let pron = pronouns::SPEAKER.contains(&w) || pronouns::TAGGER_EXTRA.contains(&w);
-    let (rel, dist, sent_off) = (hash_str(rel), hash_str(dist), hash_str(sent_off));
     let (w, p1, n1) = (
         view.norm_h_at(ii),
         view.norm_h_at(ii - 1),
         view.norm_h_at(ii + 1),
     );
-    let (inq, between, edge) = (hash_str(inq), hash_str(between), hash_str(edge));
     let shape = view.shape_h[i];
     let cue_text = cue.text_h;
     f.add("b", &[]);
@@ -462,10 +464,7 @@ pub fn role_features(
     );
     f.add_hashed(name!("edge"), &[edge, rel, sent_off]);
     f.add_hashed(name!("edgew"), &[edge, w]);
-    f.add_hashed(
-        name!("toend"),
-        &[hash_str(bucket(se - 1 - i)), rel, sent_off],
-    );
+    f.add_hashed(name!("toend"), &[bucket(se - 1 - i), rel, sent_off]);
     f.add_hashed(name!("p1w"), &[p1, w, rel]);
     f.add_hashed(name!("wn1"), &[w, n1, rel]);
     RoleToken {
@@ -489,16 +488,17 @@ pub fn role_transition_features(t: &RoleToken, keys: &mut Features) {
     keys.add_hashed(name!("ptsh"), &[t.shape]);
 }
 
-fn bucket(d: usize) -> &'static str {
+/// [`hash_str`] of a distance's bucket (`0`–`3`, `5`, `10`, `20`, `far`).
+fn bucket(d: usize) -> u64 {
     match d {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3 => "3",
-        4..=5 => "5",
-        6..=10 => "10",
-        11..=20 => "20",
-        _ => "far",
+        0 => name!("0"),
+        1 => name!("1"),
+        2 => name!("2"),
+        3 => name!("3"),
+        4..=5 => name!("5"),
+        6..=10 => name!("10"),
+        11..=20 => name!("20"),
+        _ => name!("far"),
     }
 }
 

@@ -91,22 +91,38 @@ impl PerfectHash {
             pilots: vec![0; buckets],
             rows,
         };
-        let mut by_bucket: Vec<(usize, usize)> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, &k)| (h.bucket(k), i))
-            .collect();
-        by_bucket.sort_unstable();
-        let mut groups: Vec<&[(usize, usize)]> = by_bucket.chunk_by(|a, b| a.0 == b.0).collect();
-        // Largest buckets first, while most rows are free.
-        groups.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0].0));
+        // Keys grouped by bucket (a counting sort: the model loads at every
+        // start, and comparison sorts of its million keys were most of that).
+        let bucket_of: Vec<usize> = keys.iter().map(|&k| h.bucket(k)).collect();
+        let mut starts = vec![0usize; buckets + 1];
+        for &b in &bucket_of {
+            starts[b + 1] += 1;
+        }
+        for b in 0..buckets {
+            starts[b + 1] += starts[b];
+        }
+        let mut members = vec![0usize; keys.len()];
+        let mut next = starts.clone();
+        for (i, &b) in bucket_of.iter().enumerate() {
+            members[next[b]] = i;
+            next[b] += 1;
+        }
+        let group = |b: usize| &members[starts[b]..starts[b + 1]];
+        // Largest buckets first, while most rows are free; in bucket order
+        // within a size.
+        let largest = (0..buckets).map(|b| group(b).len()).max().unwrap_or(0);
+        let mut by_size: Vec<Vec<usize>> = vec![Vec::new(); largest + 1];
+        for b in 0..buckets {
+            by_size[group(b).len()].push(b);
+        }
+        let groups = by_size.iter().rev().flatten().map(|&b| (b, group(b)));
         let mut taken = vec![false; rows];
         let mut row_of = vec![0usize; keys.len()];
         let mut at = Vec::new();
-        for g in groups {
+        for (b, g) in groups {
             let found = (0..=u16::MAX).find(|&pilot| {
                 at.clear();
-                for &(_, i) in g {
+                for &i in g {
                     let r = h.row_with(keys[i], pilot);
                     if taken[r] || at.contains(&r) {
                         return false;
@@ -115,8 +131,8 @@ impl PerfectHash {
                 }
                 true
             })?;
-            h.pilots[g[0].0] = found;
-            for (&(_, i), &r) in g.iter().zip(&at) {
+            h.pilots[b] = found;
+            for (&i, &r) in g.iter().zip(&at) {
                 taken[r] = true;
                 row_of[i] = r;
             }
@@ -171,10 +187,27 @@ fn fast_range(x: u64, n: usize) -> usize {
 impl Perceptron {
     /// Build from `(key, weights)` rows; each weight list has `labels` entries.
     fn from_rows(labels: usize, rows: &[(u64, Vec<f32>)]) -> Self {
+        let keys = rows.iter().map(|r| r.0).collect();
+        let weights: Vec<f32> = rows.iter().flat_map(|r| r.1.iter().copied()).collect();
+        Self::from_flat(labels, keys, &weights)
+    }
+
+    /// Build from keys and their weights end to end (`labels` per key).
+    fn from_flat(labels: usize, mut keys: Vec<u64>, weights: &[f32]) -> Self {
         assert!(labels <= MAX_LABELS, "at most {MAX_LABELS} labels");
-        let zero = rows.iter().find(|r| r.0 == 0).map(|r| r.1.clone());
-        let keyed: Vec<&(u64, Vec<f32>)> = rows.iter().filter(|r| r.0 != 0).collect();
-        let keys: Vec<u64> = keyed.iter().map(|r| r.0).collect();
+        assert_eq!(weights.len(), keys.len() * labels);
+        let len = keys.len();
+        let zero = keys
+            .iter()
+            .position(|&k| k == 0)
+            .map(|i| weights[i * labels..(i + 1) * labels].to_vec());
+        let weights: Vec<&[f32]> = keys
+            .iter()
+            .zip(weights.chunks_exact(labels.max(1)))
+            .filter(|(&k, _)| k != 0)
+            .map(|(_, w)| w)
+            .collect();
+        keys.retain(|&k| k != 0);
         // An eighth spare rows; more if some bucket finds no pilot (never seen).
         let mut count = keys.len() + keys.len() / 8 + 1;
         let (hash, row_of) = loop {
@@ -185,9 +218,9 @@ impl Perceptron {
         };
         let stride = 2 + labels;
         let mut slots = vec![0; count * stride];
-        for ((key, weights), r) in keyed.iter().map(|r| (r.0, &r.1)).zip(row_of) {
+        for ((key, weights), r) in keys.iter().zip(weights).zip(row_of) {
             let at = r * stride;
-            slots[at] = key as u32;
+            slots[at] = *key as u32;
             slots[at + 1] = (key >> 32) as u32;
             for (dst, w) in slots[at + 2..at + stride].iter_mut().zip(weights) {
                 *dst = w.to_bits();
@@ -198,7 +231,7 @@ impl Perceptron {
             slots,
             hash,
             zero,
-            len: rows.len(),
+            len,
         }
     }
 
@@ -248,21 +281,31 @@ impl Perceptron {
         for (j, a) in ahead.iter_mut().enumerate().take(features.len()) {
             *a = row_at(j);
         }
-        let mut j = 0;
         let mut from = 0;
         for (&end, out) in ends.iter().zip(scores.chunks_exact_mut(labels)) {
             let mut acc = [0.0f32; N];
-            for &f in &features[from..end] {
-                let at = ahead[j % PREFETCH];
+            for (j, &f) in (from..end).zip(&features[from..end]) {
+                let slot = j % PREFETCH;
+                let at = ahead[slot];
                 if j + PREFETCH < features.len() {
-                    ahead[j % PREFETCH] = row_at(j + PREFETCH);
+                    ahead[slot] = row_at(j + PREFETCH);
                 }
-                j += 1;
-                let row = &self.slots[at..at + stride];
-                let hit = (u64::from(row[0]) | (u64::from(row[1]) << 32)) == f;
-                for (s, w) in acc.iter_mut().zip(&row[2..]) {
-                    // A feature the model lacks adds 0.0, which leaves the sum as it was.
-                    *s += if hit { f32::from_bits(*w) } else { 0.0 };
+                let (key, weights) = self.slots[at..at + stride].split_at(2);
+                let hit = (u64::from(key[0]) | (u64::from(key[1]) << 32)) == f;
+                // A feature the model lacks adds 0.0, which leaves the sum as it was.
+                let weight = |w: &u32| if hit { f32::from_bits(*w) } else { 0.0 };
+                match <&[u32; N]>::try_from(weights) {
+                    // As many weights as `N`: a loop the compiler unrolls.
+                    Ok(weights) => {
+                        for (s, w) in acc.iter_mut().zip(weights) {
+                            *s += weight(w);
+                        }
+                    }
+                    Err(_) => {
+                        for (s, w) in acc.iter_mut().zip(weights) {
+                            *s += weight(w);
+                        }
+                    }
                 }
                 if f == 0 {
                     if let Some(w) = &self.zero {
@@ -319,22 +362,26 @@ impl Perceptron {
                 .map(|x| u32::from_le_bytes(x.try_into().unwrap()))
         };
         let labels = u32_at(bytes, 0)? as usize;
+        if !(1..=MAX_LABELS).contains(&labels) {
+            return None;
+        }
         let n = u32_at(bytes, 4)? as usize;
         let row = 8 + 4 * labels;
-        let body = bytes.get(8..8 + n * row)?;
-        let rows: Vec<(u64, Vec<f32>)> = body
-            .chunks_exact(row)
-            .map(|chunk| {
-                (
-                    u64::from_le_bytes(chunk[..8].try_into().unwrap()),
-                    chunk[8..]
-                        .chunks_exact(4)
-                        .map(|w| f32::from_le_bytes(w.try_into().unwrap()))
-                        .collect(),
-                )
-            })
-            .collect();
-        Some((Self::from_rows(labels, &rows), &bytes[8 + n * row..]))
+        let body = bytes.get(8..8 + n.checked_mul(row)?)?;
+        let mut keys = Vec::with_capacity(n);
+        let mut weights = Vec::with_capacity(n * labels);
+        for chunk in body.chunks_exact(row) {
+            let (key, w) = chunk.split_at(8);
+            keys.push(u64::from_le_bytes(key.try_into().ok()?));
+            weights.extend(
+                w.chunks_exact(4)
+                    .map(|w| f32::from_le_bytes([w[0], w[1], w[2], w[3]])),
+            );
+        }
+        Some((
+            Self::from_flat(labels, keys, &weights),
+            &bytes[8 + n * row..],
+        ))
     }
 }
 
