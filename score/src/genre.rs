@@ -151,11 +151,27 @@ pub fn url_label(url: &str, title: &str) -> Option<Genre> {
 }
 
 /// The words of `text`, lower-cased (letters, digits and inner apostrophes).
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+/// Calls `each` with every word of `text`, lowercased, `’` as `'`.
+///
+/// The words go through one reused buffer: this runs over every article's
+/// text, and a `String` (two, with the apostrophe) per word was most of
+/// the genre model's time. Non-ASCII words take `str::to_lowercase`, which
+/// knows context (a final sigma), so the words are the ones it gives.
+fn each_word(text: &str, mut each: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+    {
+        buf.clear();
+        if w.is_ascii() {
+            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            each(&buf);
+        } else {
+            each(&w.to_lowercase().replace('’', "'"));
+        }
+    }
 }
 
 fn bucket(word: &str, salt: u8) -> usize {
@@ -195,20 +211,20 @@ fn title_cues(title: &str) -> [f32; 3] {
 pub fn features(title: &str, text: &str) -> Vec<(usize, f32)> {
     let mut counts: rustc_hash::FxHashMap<usize, f32> = rustc_hash::FxHashMap::default();
     let (mut n, mut first, mut we, mut you, mut modal) = (0usize, 0usize, 0usize, 0usize, 0usize);
-    for w in words(text) {
+    each_word(text, |w| {
         n += 1;
-        match w.as_str() {
+        match w {
             "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "mine" | "myself" => first += 1,
             "we" | "our" | "us" | "ourselves" | "we're" | "we've" => we += 1,
             "you" | "your" | "you're" | "yourself" => you += 1,
             "should" | "must" | "ought" => modal += 1,
             _ => {}
         }
-        *counts.entry(bucket(&w, 0)).or_default() += 1.0;
-    }
-    for w in words(title) {
-        *counts.entry(bucket(&w, 1)).or_default() += 1.0;
-    }
+        *counts.entry(bucket(w, 0)).or_default() += 1.0;
+    });
+    each_word(title, |w| {
+        *counts.entry(bucket(w, 1)).or_default() += 1.0;
+    });
     let mut out: Vec<(usize, f32)> = counts.into_iter().map(|(i, c)| (i, 1.0 + c.ln())).collect();
     let norm = out.iter().map(|(_, v)| v * v).sum::<f32>().sqrt().max(1e-6);
     for (_, v) in &mut out {
@@ -216,12 +232,10 @@ pub fn features(title: &str, text: &str) -> Vec<(usize, f32)> {
     }
     out.sort_unstable_by_key(|&(i, _)| i);
     let per100 = |k: usize| (100.0 * k as f32 / n.max(1) as f32).min(5.0);
-    let tail: String = {
-        let chars: Vec<char> = text.chars().collect();
-        chars[chars.len().saturating_sub(600)..]
-            .iter()
-            .collect::<String>()
-            .to_lowercase()
+    // The last 600 characters.
+    let tail = {
+        let from = text.char_indices().rev().nth(599).map_or(0, |(i, _)| i);
+        text[from..].to_lowercase()
     };
     let bio = has_any(
         &tail,
