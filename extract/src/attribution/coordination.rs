@@ -22,7 +22,7 @@ use crate::text::{ByteSpan, Doc};
 /// Only when every part names a person, an organisation or an outlet: "Bill
 /// and Chelsea Clinton" (one surname shared) and "Democrats and Republicans"
 /// (unnamed groups, credited together) stay one source. `credence eval`
-/// scores [`find`], before this step: PolNeAR marks such a source as one span.
+/// scores [`find`](super::find), before this step: PolNeAR marks such a source as one span.
 pub fn split_coordinated(doc: &Doc, atts: &mut Vec<FoundAttribution>) {
     let mut out = Vec::with_capacity(atts.len());
     for a in atts.drain(..) {

@@ -1,9 +1,9 @@
 //! An averaged perceptron over hashed sparse features.
 //!
 //! Written here rather than taken from a crate: the learning rule is a few
-//! lines, and owning the rest (an open-addressing weight table tuned for the
-//! extraction hot loop, and the file format) lets the model file be a
-//! sorted, deterministic binary embedded in the executable. No crate on
+//! lines, and owning the rest (a weight table placed by a perfect hash and
+//! read ahead of use in the extraction hot loop, and the file format) lets
+//! the model file be a sorted, deterministic binary embedded in the executable. No crate on
 //! crates.io offers an averaged multiclass perceptron with a stable
 //! serialised form.
 
@@ -33,7 +33,7 @@ type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 /// A trained linear model: one weight per (feature, label).
 ///
 /// Stored as one table whose rows hold a key and its weights side by side,
-/// placed by a perfect hash of the model's keys (see [`PerfectHash`]): a
+/// placed by a perfect hash of the model's keys (see `PerfectHash`): a
 /// lookup reads a pilot from a small array that stays in cache, then exactly
 /// one row, and adds that row's weights masked by whether its key is the
 /// feature's, so the scoring loop has no data-dependent branch. Scoring is
@@ -252,7 +252,7 @@ impl Perceptron {
     /// sum is taken in the order of its features, as [`Perceptron::score`]
     /// does, so both give the same bits.
     ///
-    /// Rows are requested [`PREFETCH`] features ahead of the one being
+    /// Rows are requested `PREFETCH` (64) features ahead of the one being
     /// added: the weights do not fit the cache, and a position's own ~30
     /// lookups are too few to hide the wait for memory.
     pub fn score_all(&self, features: &[u64], ends: &[usize], scores: &mut [f32]) {
