@@ -62,13 +62,8 @@ pub struct Buffers {
     trans_scores: Vec<f32>,
 }
 
-/// Scores every position of a sequence at once: position `i`'s features are
-/// `features[ends[i - 1]..ends[i]]` (from 0 for the first), its scores go to
-/// `scores[i * outputs..][..outputs]` (see [`super::perceptron::Perceptron::score_all`]).
-pub trait ScoreAll: FnMut(&[u64], &[usize], &mut [f32]) {}
-impl<F: FnMut(&[u64], &[usize], &mut [f32])> ScoreAll for F {}
-
-/// A [`ScoreAll`] from a function that scores one position (`outputs` scores).
+/// A scorer of every position at once, as [`decode`] takes, from a function
+/// that scores one position (`outputs` scores).
 pub fn each_position(
     outputs: usize,
     mut score: impl FnMut(&[u64], &mut [f32]),
@@ -87,14 +82,20 @@ pub fn each_position(
 /// [`TRANSITIONS`] outputs). Ties go to the lower label index, so the result
 /// is deterministic.
 ///
+/// Both score every position at once: position `i`'s features are
+/// `features[ends[i - 1]..ends[i]]` (from 0 for the first), its scores go to
+/// `scores[i * outputs..][..outputs]` (as
+/// [`super::perceptron::Perceptron::score_all`] does; [`each_position`]
+/// makes one from a per-position scorer).
+///
 /// Every position's features are built first and scored in one call each
 /// (scores do not depend on the path), so the models can overlap their
 /// lookups across positions; then the recurrence runs over the scores.
 pub fn decode<S: Sequence>(
     seq: &S,
     bufs: &mut Buffers,
-    mut score: impl ScoreAll,
-    mut trans_score: impl ScoreAll,
+    mut score: impl FnMut(&[u64], &[usize], &mut [f32]),
+    mut trans_score: impl FnMut(&[u64], &[usize], &mut [f32]),
 ) -> Vec<usize> {
     let len = seq.positions();
     bufs.all_emit.clear();
