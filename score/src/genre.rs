@@ -150,12 +150,12 @@ pub fn url_label(url: &str, title: &str) -> Option<Genre> {
     has_any(&u, &sections).then_some(Genre::News)
 }
 
-/// The words of `text`, lower-cased (letters, digits and inner apostrophes).
-/// Calls `each` with every word of `text`, lowercased, `’` as `'`.
+/// Calls `each` with every word of `text` (letters, digits and inner
+/// apostrophes), lower-cased, `’` as `'`.
 ///
 /// The words go through one reused buffer: this runs over every article's
-/// text, and a `String` (two, with the apostrophe) per word was most of
-/// the genre model's time. Non-ASCII words take `str::to_lowercase`, which
+/// text, and a `String` (two, with the apostrophe) per word was a third of
+/// the genre model's instructions. Non-ASCII words take `str::to_lowercase`, which
 /// knows context (a final sigma), so the words are the ones it gives.
 fn each_word(text: &str, mut each: impl FnMut(&str)) {
     let mut buf = String::new();

@@ -3,9 +3,9 @@
 //! Written here rather than taken from a crate: the learning rule is a few
 //! lines, and owning the rest (a weight table placed by a perfect hash and
 //! read ahead of use in the extraction hot loop, and the file format) lets
-//! the model file be a sorted, deterministic binary embedded in the executable. No crate on
-//! crates.io offers an averaged multiclass perceptron with a stable
-//! serialised form.
+//! the model file be a sorted, deterministic binary embedded in the
+//! executable. No crate on crates.io offers an averaged multiclass
+//! perceptron with a stable serialised form.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -192,7 +192,7 @@ impl Perceptron {
         Self::from_flat(labels, keys, &weights)
     }
 
-    /// Build from keys and their weights end to end (`labels` per key).
+    /// Build from distinct keys and their weights end to end (`labels` per key).
     fn from_flat(labels: usize, mut keys: Vec<u64>, weights: &[f32]) -> Self {
         assert!(labels <= MAX_LABELS, "at most {MAX_LABELS} labels");
         assert_eq!(weights.len(), keys.len() * labels);
@@ -368,11 +368,17 @@ impl Perceptron {
         let n = u32_at(bytes, 4)? as usize;
         let row = 8 + 4 * labels;
         let body = bytes.get(8..8 + n.checked_mul(row)?)?;
-        let mut keys = Vec::with_capacity(n);
+        let mut keys: Vec<u64> = Vec::with_capacity(n);
         let mut weights = Vec::with_capacity(n * labels);
         for chunk in body.chunks_exact(row) {
             let (key, w) = chunk.split_at(8);
-            keys.push(u64::from_le_bytes(key.try_into().ok()?));
+            let key = u64::from_le_bytes(key.try_into().ok()?);
+            // `write` sorts the keys, and the perfect hash needs them
+            // distinct (a repeated key finds no row of its own).
+            if keys.last().is_some_and(|&last| last >= key) {
+                return None;
+            }
+            keys.push(key);
             weights.extend(
                 w.chunks_exact(4)
                     .map(|w| f32::from_le_bytes([w[0], w[1], w[2], w[3]])),
@@ -579,5 +585,22 @@ mod tests {
                 from = end;
             }
         }
+    }
+
+    /// A model file with a repeated or unsorted key is refused: the perfect
+    /// hash cannot give a repeated key a row of its own (it would search forever).
+    #[test]
+    fn a_model_with_a_repeated_key_is_refused() {
+        let file = |keys: [u64; 2]| {
+            let mut bytes = [3u32.to_le_bytes(), 2u32.to_le_bytes()].concat();
+            for k in keys {
+                bytes.extend_from_slice(&k.to_le_bytes());
+                bytes.extend_from_slice(&[0u8; 12]);
+            }
+            bytes
+        };
+        assert!(Perceptron::read(&file([5, 9])).is_some());
+        assert!(Perceptron::read(&file([9, 9])).is_none());
+        assert!(Perceptron::read(&file([9, 5])).is_none());
     }
 }
